@@ -6,8 +6,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/**/*.test.ts'],
+          include: ['test/**/*.test.ts', 'test/**/*.fuzz.ts'],
           exclude: ['test/e2e/**'],
+          benchmark: { include: ['test/**/*.perf.ts'] },
           testTimeout: 30_000,
         },
       },
