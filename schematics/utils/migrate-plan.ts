@@ -1,0 +1,144 @@
+// The migration plan: what `migrate` read from a handler file, a serverless.yml or a SAM template,
+// reduced to one plain model so that a single renderer writes the project files for all three.
+
+/** Triggers a migrated function can be wired to (a subset of the runtime kit's `TRIGGERS`). */
+export type MigrateTrigger =
+  | 'http-api'
+  | 'rest-api'
+  | 'sqs'
+  | 'sns'
+  | 's3'
+  | 'schedule'
+  | 'eventbridge'
+  | 'dynamodb-stream'
+  | 'kinesis'
+  | 'invoke';
+
+export const MIGRATE_TRIGGERS: readonly MigrateTrigger[] = [
+  'http-api',
+  'rest-api',
+  'sqs',
+  'sns',
+  's3',
+  'schedule',
+  'eventbridge',
+  'dynamodb-stream',
+  'kinesis',
+  'invoke',
+];
+
+export type PseudoParameter =
+  | 'AWS::AccountId'
+  | 'AWS::Region'
+  | 'AWS::Partition'
+  | 'AWS::StackName'
+  | 'AWS::URLSuffix';
+
+/**
+ * A string known only at synth or deploy time. Literals stay plain strings; everything else is one
+ * of these, rendered by `migrate-render-value.ts` into a CDK expression.
+ */
+export type Expr =
+  | { kind: 'env'; name: string; fallback?: Value } // read from process.env when `cdk synth` runs
+  | { kind: 'parameter'; name: string; fallback?: string; reason: string } // a CfnParameter
+  | { kind: 'ssm'; path: string } // an SSM parameter resolved at deploy time
+  | { kind: 'resource'; logicalId: string; attribute?: string } // Ref (no attribute) or GetAtt
+  | { kind: 'pseudo'; name: PseudoParameter }
+  | { kind: 'import'; exportName: Value } // Fn::ImportValue
+  | { kind: 'concat'; parts: Value[] };
+
+export type Value = string | Expr;
+
+/** A reference to a queue, topic, bucket or stream: declared in the same template, or external. */
+export type ResourceRef =
+  { kind: 'declared'; logicalId: string } | { kind: 'arn'; arn: Value };
+
+export type PlannedTrigger =
+  | { type: 'http-api'; method: string; path: string; api: string }
+  | { type: 'rest-api'; method: string; path: string; api: string }
+  | {
+      type: 'sqs';
+      queue: ResourceRef;
+      batchSize?: number;
+      maxBatchingWindow?: number;
+    }
+  | { type: 'sns'; topic: ResourceRef; filterPolicy?: unknown }
+  | {
+      type: 's3';
+      bucket: ResourceRef;
+      events: string[];
+      prefix?: string;
+      suffix?: string;
+    }
+  | { type: 'schedule'; expression: string; input?: unknown; enabled: boolean }
+  | { type: 'eventbridge'; pattern: unknown; eventBus?: Value }
+  | {
+      type: 'dynamodb-stream' | 'kinesis';
+      stream: ResourceRef;
+      batchSize?: number;
+      startingPosition: 'LATEST' | 'TRIM_HORIZON';
+    }
+  | { type: 'invoke' };
+
+export interface PolicyStatement {
+  effect: 'Allow' | 'Deny';
+  actions: string[];
+  resources: Value[];
+}
+
+export type ResourceKind = 'queue' | 'topic' | 'bucket' | 'table' | 'stream';
+
+/** A resource the template declares and a migrated function uses; the stack creates its own. */
+export interface PlannedResource {
+  logicalId: string;
+  kind: ResourceKind;
+  /** CDK props of the L2 construct, already mapped from the template's properties. */
+  props: Record<string, unknown>;
+  /** Template properties that were not carried over, reported in MIGRATION.md. */
+  dropped: string[];
+}
+
+export interface LegacyHandlerRef {
+  /** Absolute path of the legacy module. */
+  file: string;
+  exportName: string;
+}
+
+export interface PlannedFunction {
+  /** kebab-case name in the project (folder, files, construct id). */
+  name: string;
+  /** The key in serverless.yml or the logical id in the template, for reports. */
+  sourceName: string;
+  handler: LegacyHandlerRef;
+  memorySize?: number;
+  timeout?: number;
+  environment: Record<string, Value>;
+  statements: PolicyStatement[];
+  triggers: PlannedTrigger[];
+}
+
+/** Something the run did not migrate, or decided on the user's behalf, with where to look. */
+export interface Finding {
+  subject: string;
+  detail: string;
+  where: string;
+}
+
+export interface MigrationPlan {
+  sourceKind: 'handler' | 'serverless' | 'sam';
+  /** The source as the user named it, for the report. */
+  source: string;
+  functions: PlannedFunction[];
+  resources: PlannedResource[];
+  notMigrated: Finding[];
+  notes: Finding[];
+}
+
+export function isExpr(value: unknown): value is Expr {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'kind' in value &&
+    !Array.isArray(value)
+  );
+}
