@@ -105,7 +105,7 @@ export function discoverExports(file: string, text: string): ModuleExports {
         }
       }
     } else if (ts.isExpressionStatement(statement)) {
-      collectCommonJs(statement.expression, add, found, source);
+      collectCommonJs(statement.expression, add, found);
     }
   }
   return { format: esm ? 'esm' : 'cjs', exports: found };
@@ -136,7 +136,6 @@ function collectCommonJs(
   expression: ts.Expression,
   add: (name: string, expression: ts.Node, declared?: ts.Node) => void,
   found: Map<string, ExportInfo>,
-  source: ts.SourceFile,
 ): void {
   if (!ts.isBinaryExpression(expression)) return;
   if (expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
@@ -180,7 +179,7 @@ function collectCommonJs(
         ts.isBinaryExpression(right) &&
         right.operatorToken.kind === ts.SyntaxKind.EqualsToken
       ) {
-        collectCommonJs(right, add, found, source);
+        collectCommonJs(right, add, found);
         right = right.right;
       }
       add(name, right);

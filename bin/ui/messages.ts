@@ -1,0 +1,54 @@
+/** Every sentence create-nest-lambda says to a user, in one place. */
+export const MESSAGES = {
+  scaffolding: (name: string) => `Scaffolding ${name}...`,
+  dryRun: 'Dry run: nothing was written.',
+  installing: (pm: string) => `Installing dependencies with ${pm}...`,
+  installed: (pm: string, seconds: string) =>
+    `Installed dependencies with ${pm} in ${seconds}s.`,
+  installFailed: (pm: string, directory: string) =>
+    `installing dependencies with ${pm} failed; the project is kept. Retry with: cd ${directory} && ${pm} install`,
+  gitMissing:
+    'git was not found; skipped creating a repository. Install git and run `git init`.',
+  gitInsideRepo:
+    'the project is inside an existing git repository; skipped creating one.',
+  gitFailed: (reason: string) =>
+    `could not make the first git commit (${reason}); the project is kept.`,
+  gitDone: 'Initialised a git repository with a first commit.',
+  missingName:
+    'no service name given and no terminal to ask; pass it as the first argument, e.g. `create-nest-lambda orders-service`.',
+  cancelled: 'Cancelled; nothing was written.',
+  nextSteps: (
+    directory: string,
+    pm: string,
+    installed: boolean,
+    firstFunction: string,
+  ) => {
+    const steps: [string, string][] = [
+      [`cd ${directory}`, ''],
+      ...(installed ? [] : [[`${pm} install`, ''] as [string, string]]),
+      [`${pm} test`, 'run the unit and invocation tests'],
+      [
+        `${run(pm, 'invoke')} -- ${firstFunction}`,
+        'run a function locally with its sample event',
+      ],
+      [run(pm, 'synth'), 'build and synthesize the CDK app'],
+      [run(pm, 'deploy'), 'deploy it to your AWS account'],
+    ];
+    const width = Math.max(...steps.map(([command]) => command.length)) + 3;
+    const lines = steps.map(([command, why]) =>
+      `  ${command.padEnd(width)}${why}`.trimEnd(),
+    );
+    return ['', 'Done. Next:', ...lines, ''].join('\n');
+  },
+} as const;
+
+function run(pm: string, script: string): string {
+  return pm === 'npm' ? `npm run ${script}` : `${pm} ${script}`;
+}
+
+export const PROMPTS = {
+  name: 'Name of the new service:',
+  triggers: 'Which functions should it start with?',
+  runtime: 'Which Lambda runtime?',
+  packageManager: 'Which package manager?',
+} as const;

@@ -1,0 +1,16 @@
+export interface ApplicationOptions {
+  /** npm name of the service, e.g. `orders-service`. */
+  name: string;
+  /** Folder to create it in, relative to the workflow root. Defaults to the name without its scope. */
+  directory?: string;
+  /** Functions to start with: a comma-separated list or an array of triggers. */
+  triggers?: string | string[];
+  /** Lambda runtime of every function. */
+  runtime?: string;
+  /** Package manager whose lock file the CDK bundling reads. */
+  packageManager?: string;
+  /** How the project depends on create-nest-lambda (a version range, or `file:` a local checkout). */
+  generatorSpec?: string;
+  /** Replace the contents of a non-empty target folder (its `.git` is kept). */
+  force?: boolean;
+}

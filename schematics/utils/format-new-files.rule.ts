@@ -1,0 +1,36 @@
+import type { Rule, Tree } from '@angular-devkit/schematics';
+import { join, normalize } from '@angular-devkit/core';
+import * as prettier from 'prettier';
+
+const FORMATTED = /\.(ts|js|mjs|cjs|json|md)$/;
+
+/**
+ * Formats the files this run creates with the project's own Prettier settings (read from the
+ * tree, since a new project's `.prettierrc` is not on disk yet). Files that already existed are left
+ * alone: re-printing them would drop the user's own formatting.
+ */
+export function formatNewFiles(projectRoot: string): Rule {
+  return async (tree: Tree) => {
+    const config = readPrettierConfig(tree, projectRoot);
+    const created = tree.actions
+      .filter((action) => action.kind === 'c')
+      .map((a) => a.path);
+    for (const path of new Set(created)) {
+      if (!FORMATTED.test(path) || !tree.exists(path)) continue;
+      const source = tree.readText(path);
+      const formatted = await prettier.format(source, {
+        ...config,
+        filepath: path,
+      });
+      if (formatted !== source) tree.overwrite(path, formatted);
+    }
+    return tree;
+  };
+}
+
+function readPrettierConfig(tree: Tree, projectRoot: string): prettier.Options {
+  const path = join(normalize(projectRoot), '.prettierrc');
+  return tree.exists(path)
+    ? (JSON.parse(tree.readText(path)) as prettier.Options)
+    : {};
+}

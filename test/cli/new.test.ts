@@ -1,0 +1,173 @@
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../support/cli.js';
+
+// Everything a user can get wrong: one line naming the problem and the fix, exit code 2, nothing written.
+describe('create-nest-lambda: bad input', () => {
+  const cases: [string, string[], RegExp][] = [
+    [
+      'a name with spaces',
+      ['Orders Service'],
+      /"Orders Service" is not a valid npm package name .*e\.g\. "orders-service"/,
+    ],
+    [
+      'an upper-case name',
+      ['OrdersService'],
+      /"OrdersService" is not a valid npm package name .*e\.g\. "orders-service"/,
+    ],
+    [
+      'a path-traversal name',
+      ['../evil'],
+      /"\.\.\/evil" contains a relative path segment; pass a plain name/,
+    ],
+    [
+      'an absolute path as the name',
+      ['/tmp/evil'],
+      /"\/tmp\/evil" is an absolute path, not a name; .*--directory/,
+    ],
+    [
+      'an unknown trigger',
+      ['svc', '--triggers', 'http-api,ftp'],
+      /unknown trigger "ftp"; use one or more of: http-api, rest-api/,
+    ],
+    [
+      'an empty trigger list',
+      ['svc', '--triggers', ','],
+      /no trigger given; pass --triggers/,
+    ],
+    [
+      'an unknown runtime',
+      ['svc', '--runtime', 'nodejs18.x'],
+      /unknown runtime "nodejs18.x"; use one of: nodejs22.x, nodejs24.x/,
+    ],
+    [
+      'an unknown package manager',
+      ['svc', '--package-manager', 'bun'],
+      /unknown package manager "bun"; use one of: npm, pnpm, yarn/,
+    ],
+    [
+      'an unknown flag',
+      ['svc', '--frobnicate'],
+      /unknown option '--frobnicate'; run create-nest-lambda --help/,
+    ],
+    [
+      'no name and no terminal to ask',
+      [],
+      /no service name given and no terminal to ask; pass it as the first argument/,
+    ],
+  ];
+
+  it.each(cases)('refuses %s', async (_what, args, message) => {
+    const cwd = tempDir('bad');
+    const result = await runCli([...args, '--skip-install', '--skip-git'], cwd);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^Error: /);
+    expect(result.stderr).toMatch(message);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('refuses a target directory that is not empty, and leaves it as it was', async () => {
+    const cwd = tempDir('busy');
+    mkdirSync(join(cwd, 'svc'));
+    writeFileSync(join(cwd, 'svc/notes.txt'), 'mine');
+
+    const result = await runCli(['svc', '--skip-install', '--skip-git'], cwd);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'Error: directory "svc" is not empty; pass --force to replace it, or choose another --directory.',
+    );
+    expect(readdirSync(join(cwd, 'svc'))).toEqual(['notes.txt']);
+  });
+});
+
+describe('create-nest-lambda: scaffolding', () => {
+  it('prints every file it creates, as nest does, and the next steps', async () => {
+    const cwd = tempDir('ok');
+    const result = await runCli(['svc', '--skip-install', '--skip-git'], cwd);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^CREATE svc\/package\.json \(\d+ bytes\)$/m);
+    expect(result.stdout).toMatch(
+      /^CREATE svc\/src\/lambda\/index\.ts \(\d+ bytes\)$/m,
+    );
+    expect(result.stdout).toContain('cd svc\n  npm install');
+    const pkg = JSON.parse(
+      readFileSync(join(cwd, 'svc/package.json'), 'utf8'),
+    ) as {
+      name: string;
+      devDependencies: Record<string, string>;
+    };
+    expect(pkg.name).toBe('svc');
+    // Run from a checkout, the service depends on that checkout, since nothing is published from here.
+    expect(pkg.devDependencies['create-nest-lambda']).toMatch(/^file:\//);
+  });
+
+  it('--dry-run prints the same CREATE list as a real run and writes nothing', async () => {
+    const dry = tempDir('dry');
+    const real = tempDir('real');
+    const args = ['svc', '--triggers', 'sqs', '--skip-install', '--skip-git'];
+
+    const dryRun = await runCli([...args, '--dry-run'], dry);
+    const realRun = await runCli(args, real);
+
+    const creates = (out: string) =>
+      out.split('\n').filter((line) => line.startsWith('CREATE '));
+    expect(dryRun.code).toBe(0);
+    expect(creates(dryRun.stdout).length).toBeGreaterThan(10);
+    expect(creates(dryRun.stdout)).toEqual(creates(realRun.stdout));
+    expect(dryRun.stdout).toContain('Dry run: nothing was written.');
+    expect(readdirSync(dry)).toEqual([]);
+  });
+
+  it('--directory puts the service where it is told', async () => {
+    const cwd = tempDir('dir');
+    const result = await runCli(
+      ['svc', '--directory', 'nested/place', '--skip-install', '--skip-git'],
+      cwd,
+    );
+
+    expect(result.code).toBe(0);
+    expect(existsSync(join(cwd, 'nested/place/nest-cli.json'))).toBe(true);
+    expect(result.stdout).toMatch(/^CREATE nested\/place\/nest-cli\.json/m);
+  });
+
+  it('--force replaces the contents of a non-empty directory but keeps its .git', async () => {
+    const cwd = tempDir('force');
+    mkdirSync(join(cwd, 'svc/.git'), { recursive: true });
+    writeFileSync(join(cwd, 'svc/.git/HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(join(cwd, 'svc/stale.txt'), 'old');
+
+    const result = await runCli(
+      ['svc', '--force', '--skip-install', '--skip-git'],
+      cwd,
+    );
+
+    expect(result.code).toBe(0);
+    expect(existsSync(join(cwd, 'svc/stale.txt'))).toBe(false);
+    expect(readFileSync(join(cwd, 'svc/.git/HEAD'), 'utf8')).toBe(
+      'ref: refs/heads/main\n',
+    );
+    expect(existsSync(join(cwd, 'svc/src/app.module.ts'))).toBe(true);
+  });
+
+  it('answers --help and --version with exit code 0', async () => {
+    const cwd = tempDir('help');
+    const help = await runCli(['--help'], cwd);
+    const version = await runCli(['--version'], cwd);
+
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--triggers <list>');
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

@@ -1,0 +1,89 @@
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strings } from '@angular-devkit/core';
+import { tempDir } from '../../support/cli.js';
+import { mustRun } from '../../support/run-command.js';
+
+export interface SynthesizedFunction {
+  /** kebab-case name of the function, e.g. `order-events`. */
+  name: string;
+  /** The esbuild bundle `cdk synth` wrote, e.g. `cdk.out/asset.1234/index.mjs`. */
+  bundle: string;
+  environment: Record<string, string>;
+}
+
+interface TemplateResource {
+  Type: string;
+  Properties?: { Environment?: { Variables?: Record<string, unknown> } };
+  Metadata?: Record<string, string>;
+}
+
+/**
+ * Every Nest function of the synthesized stacks: functions whose CDK path is
+ * `<Stack>/<ClassName>/Function/Resource` and whose asset is an ESM bundle. CDK's own helper
+ * functions (bucket notifications, log retention) have other paths and are left out.
+ */
+export function synthesizedFunctions(
+  projectDir: string,
+): SynthesizedFunction[] {
+  const cdkOut = join(projectDir, 'cdk.out');
+  const found: SynthesizedFunction[] = [];
+  for (const file of readdirSync(cdkOut).filter((f) =>
+    f.endsWith('.template.json'),
+  )) {
+    const template = JSON.parse(readFileSync(join(cdkOut, file), 'utf8')) as {
+      Resources: Record<string, TemplateResource>;
+    };
+    for (const resource of Object.values(template.Resources)) {
+      const path = resource.Metadata?.['aws:cdk:path'];
+      const asset = resource.Metadata?.['aws:asset:path'];
+      const match = path?.match(/^[^/]+\/([^/]+)\/Function\/Resource$/);
+      if (resource.Type !== 'AWS::Lambda::Function' || !match || !asset)
+        continue;
+      const bundle = join(cdkOut, asset, 'index.mjs');
+      if (!existsSync(bundle)) continue;
+      const variables = resource.Properties?.Environment?.Variables ?? {};
+      found.push({
+        name: strings.dasherize(match[1]),
+        bundle,
+        environment: Object.fromEntries(
+          Object.entries(variables).filter(
+            (entry): entry is [string, string] => typeof entry[1] === 'string',
+          ),
+        ),
+      });
+    }
+  }
+  return found;
+}
+
+const INVOKER = join(import.meta.dirname, 'invoke-bundle.mjs');
+
+/**
+ * Invokes a bundle as Lambda would: a copy of its asset folder alone (so nothing can be resolved
+ * from the project's node_modules), imported by a fresh Node process with the function's
+ * environment, called once with the event and a Lambda context.
+ */
+export async function invokeBundle(
+  fn: SynthesizedFunction,
+  eventFile: string,
+): Promise<unknown> {
+  const isolated = tempDir(`bundle-${fn.name}`);
+  cpSync(join(fn.bundle, '..'), isolated, { recursive: true });
+  const resultFile = join(isolated, 'result.json');
+  await mustRun(
+    process.execPath,
+    [INVOKER, join(isolated, 'index.mjs'), eventFile, resultFile],
+    {
+      cwd: isolated,
+      env: {
+        ...fn.environment,
+        AWS_LAMBDA_FUNCTION_NAME: fn.name,
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
+        AWS_REGION: 'us-east-1',
+        NODE_OPTIONS: fn.environment.NODE_OPTIONS ?? '',
+      },
+    },
+  );
+  return JSON.parse(readFileSync(resultFile, 'utf8')) as unknown;
+}
