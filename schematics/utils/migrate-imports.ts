@@ -21,10 +21,21 @@ export interface FileAccess {
   read(absolutePath: string): string | undefined;
 }
 
-const RESOLVE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.json'];
+const RESOLVE_EXTENSIONS = [
+  '.js',
+  '.cjs',
+  '.mjs',
+  '.ts',
+  '.cts',
+  '.mts',
+  '.json',
+];
 const BUILTINS = new Set(builtinModules);
 
-export function collectImportGraph(entry: string, access: FileAccess): ImportGraph {
+export function collectImportGraph(
+  entry: string,
+  access: FileAccess,
+): ImportGraph {
   const files: string[] = [];
   const packages = new Set<string>();
   const unresolved: string[] = [];
@@ -37,13 +48,18 @@ export function collectImportGraph(entry: string, access: FileAccess): ImportGra
     if (file.endsWith('.json')) continue;
     const text = access.read(file) ?? '';
     const found = specifiersOf(file, text);
-    dynamic.push(...found.dynamic.map((expression) => `${file}: ${expression}`));
+    dynamic.push(
+      ...found.dynamic.map((expression) => `${file}: ${expression}`),
+    );
     for (const specifier of found.specifiers) {
       if (specifier.startsWith('.') || specifier.startsWith('/')) {
         const target = resolveLocal(posix.dirname(file), specifier, access);
         if (target === undefined) unresolved.push(`${file}: ${specifier}`);
         else queue.push(target);
-      } else if (!specifier.startsWith('node:') && !BUILTINS.has(specifier.split('/')[0] ?? '')) {
+      } else if (
+        !specifier.startsWith('node:') &&
+        !BUILTINS.has(specifier.split('/')[0] ?? '')
+      ) {
         packages.add(packageName(specifier));
       }
     }
@@ -54,7 +70,9 @@ export function collectImportGraph(entry: string, access: FileAccess): ImportGra
 /** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
 export function packageName(specifier: string): string {
   const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+  return specifier.startsWith('@')
+    ? parts.slice(0, 2).join('/')
+    : (parts[0] ?? specifier);
 }
 
 /** Node's lookup, plus TypeScript's: `./x.js` may be `./x.ts` in a TypeScript source. */
@@ -69,13 +87,19 @@ export function resolveLocal(
     base,
     ...RESOLVE_EXTENSIONS.map((extension) => base + extension),
     ...swapToTypeScript(base),
-    ...RESOLVE_EXTENSIONS.map((extension) => posix.join(base, `index${extension}`)),
+    ...RESOLVE_EXTENSIONS.map((extension) =>
+      posix.join(base, `index${extension}`),
+    ),
   ];
   return candidates.find(isFile);
 }
 
 function swapToTypeScript(path: string): string[] {
-  const swaps: Record<string, string> = { '.js': '.ts', '.cjs': '.cts', '.mjs': '.mts' };
+  const swaps: Record<string, string> = {
+    '.js': '.ts',
+    '.cjs': '.cts',
+    '.mjs': '.mts',
+  };
   const extension = posix.extname(path);
   const swapped = swaps[extension];
   return swapped ? [path.slice(0, -extension.length) + swapped] : [];
@@ -103,7 +127,8 @@ export function specifiersOf(
       specifiers.push(node.moduleReference.expression.text);
     } else if (ts.isCallExpression(node) && isLoadCall(node)) {
       const [argument] = node.arguments;
-      if (argument && ts.isStringLiteralLike(argument)) specifiers.push(argument.text);
+      if (argument && ts.isStringLiteralLike(argument))
+        specifiers.push(argument.text);
       else if (argument) dynamic.push(argument.getText(source));
     }
     ts.forEachChild(node, visit);
