@@ -109,6 +109,7 @@ export function describeFunction(
 ): {
   kind: 'function';
   style: 'async' | 'callback' | 'context' | 'returns';
+  range: [number, number];
   eventType?: string;
 } {
   const isAsync = ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async;
@@ -124,9 +125,10 @@ export function describeFunction(
         ? 'context'
         : 'returns';
   const eventType = eventTypeOf(fn, declared);
+  const range: [number, number] = [fn.getStart(), fn.end];
   return eventType === undefined
-    ? { kind: 'function', style }
-    : { kind: 'function', style, eventType };
+    ? { kind: 'function', style, range }
+    : { kind: 'function', style, range, eventType };
 }
 
 function callsContextMethod(fn: FunctionNode, contextName: string): boolean {

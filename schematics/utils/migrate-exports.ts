@@ -15,6 +15,8 @@ export interface ExportInfo {
   kind: ExportKind;
   /** How the function answers, when it is a function we can see. */
   style?: 'async' | 'callback' | 'context' | 'returns';
+  /** Where the function is in the text, to look for the event fields it reads. */
+  range?: [number, number];
   /** Name of the event type (`SQSEvent`) or handler type (`SQSHandler`) it is declared with. */
   eventType?: string;
 }

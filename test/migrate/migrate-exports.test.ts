@@ -3,7 +3,17 @@ import { discoverExports } from '../../schematics/utils/migrate-exports.js';
 
 const exportsOf = (file: string, text: string) => {
   const result = discoverExports(file, text);
-  return { format: result.format, exports: Object.fromEntries(result.exports) };
+  const exports = [...result.exports].map(([name, info]) => {
+    const { range, ...rest } = info;
+    // Every function carries its place in the text; values and unknowns carry none.
+    if (info.kind === 'function') {
+      expect(text.slice(...(range ?? [0, 0]))).toMatch(/=>|function|\(/);
+    } else {
+      expect(range).toBeUndefined();
+    }
+    return [name, rest] as const;
+  });
+  return { format: result.format, exports: Object.fromEntries(exports) };
 };
 
 describe('discoverExports, CommonJS', () => {
