@@ -28,7 +28,10 @@ export function formatNewFiles(projectRoot: string): Rule {
   };
 }
 
-function readPrettierConfig(tree: Tree, projectRoot: string): prettier.Options {
+export function readPrettierConfig(
+  tree: Tree,
+  projectRoot: string,
+): prettier.Options {
   const path = join(normalize(projectRoot), '.prettierrc');
   return tree.exists(path)
     ? (JSON.parse(tree.readText(path)) as prettier.Options)
