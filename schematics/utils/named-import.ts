@@ -1,0 +1,46 @@
+import ts from 'typescript';
+import { afterTrailingComments, lineBreakOf } from './text-position.js';
+
+/**
+ * Adds `import { symbol } from 'specifier';` after the file's last import, unless `symbol` is
+ * already imported: Nest's `ModuleImportDeclarator` adds its line unconditionally, so a second run
+ * would import the same name twice. Only the new line is spliced in; the rest stays byte for byte.
+ */
+export function addNamedImport(
+  source: string,
+  symbol: string,
+  specifier: string,
+): string {
+  const file = ts.createSourceFile(
+    'file.ts',
+    source,
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TS,
+  );
+  const imports = file.statements.filter(ts.isImportDeclaration);
+  if (imports.some((declaration) => importsName(declaration, symbol)))
+    return source;
+
+  const eol = lineBreakOf(source);
+  const line = `import { ${symbol} } from '${specifier}';`;
+  const last = imports.at(-1);
+  if (last === undefined) {
+    // No import yet: the new one opens the file (after a shebang, which must stay on line 1).
+    const start = source.startsWith('#!') ? source.indexOf('\n') + 1 : 0;
+    return `${source.slice(0, start)}${line}${eol}${source.slice(start)}`;
+  }
+  const end = afterTrailingComments(source, last);
+  return `${source.slice(0, end)}${eol}${line}${source.slice(end)}`;
+}
+
+/** Whether the declaration binds `symbol` locally: a named import (or its alias) or a default one. */
+function importsName(declaration: ts.ImportDeclaration, symbol: string) {
+  const clause = declaration.importClause;
+  if (clause === undefined) return false;
+  if (clause.name?.text === symbol) return true;
+  const bindings = clause.namedBindings;
+  if (bindings === undefined) return false;
+  if (ts.isNamespaceImport(bindings)) return bindings.name.text === symbol;
+  return bindings.elements.some((element) => element.name.text === symbol);
+}
