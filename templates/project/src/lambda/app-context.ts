@@ -1,0 +1,96 @@
+import {
+  Module,
+  type CanActivate,
+  type DynamicModule,
+  type ExceptionFilter,
+  type INestApplicationContext,
+  type LoggerService,
+  type NestInterceptor,
+  type PipeTransform,
+  type Type,
+} from '@nestjs/common';
+import { ApplicationConfig, NestFactory } from '@nestjs/core';
+import { restrictControllers } from './http/controllers-filter.js';
+import type { LambdaHttpAdapter } from './http/lambda-http.adapter.js';
+
+/** What `createHandler`'s `configure` option may change before the first invocation. */
+export interface LambdaAppConfig {
+  /** The Nest application: an `INestApplication` for HTTP triggers, a standalone context otherwise. */
+  readonly app: INestApplicationContext;
+  useGlobalPipes(...pipes: PipeTransform[]): void;
+  useGlobalGuards(...guards: CanActivate[]): void;
+  useGlobalInterceptors(...interceptors: NestInterceptor[]): void;
+  useGlobalFilters(...filters: ExceptionFilter[]): void;
+}
+
+export type RootModule = Type<unknown> | DynamicModule;
+
+export interface AppSettings {
+  readonly logger: LoggerService | false;
+  readonly configure?: (config: LambdaAppConfig) => void | Promise<void>;
+}
+
+// The root of every app: the user's root module and the kit's global LambdaModule side by side,
+// so that AppModule needs no change to inject InvocationContext or LambdaLogger.
+@Module({})
+class LambdaAppModule {}
+
+const withKit = (root: RootModule, kit: DynamicModule): DynamicModule => ({
+  module: LambdaAppModule,
+  imports: [root, kit],
+});
+
+/** A standalone application context, for every trigger but HTTP ones. */
+export async function createContextApp(
+  root: RootModule,
+  kit: DynamicModule,
+  settings: AppSettings,
+): Promise<INestApplicationContext> {
+  // abortOnError: false, so that a failed init rejects (and Lambda reports an init error)
+  // instead of aborting the process.
+  const app = await NestFactory.createApplicationContext(withKit(root, kit), {
+    logger: settings.logger,
+    abortOnError: false,
+  });
+  await settings.configure?.(configOf(app));
+  return withShutdownHooks(app);
+}
+
+/** An HTTP application on the serverless adapter, for HTTP triggers. */
+export async function createHttpApp(
+  root: RootModule,
+  kit: DynamicModule,
+  adapter: LambdaHttpAdapter,
+  settings: AppSettings & { readonly controllers?: readonly Type[] },
+): Promise<INestApplicationContext> {
+  const app = await NestFactory.create(withKit(root, kit), adapter, {
+    logger: settings.logger,
+    abortOnError: false,
+  });
+  if (settings.controllers) restrictControllers(app, settings.controllers);
+  // Before init: Nest binds the global enhancers to each route when it registers it.
+  await settings.configure?.(configOf(app));
+  await app.init();
+  return withShutdownHooks(app);
+}
+
+function configOf(app: INestApplicationContext): LambdaAppConfig {
+  const config = app.get(ApplicationConfig);
+  return {
+    app,
+    useGlobalPipes: (...pipes) => config.useGlobalPipes(...pipes),
+    useGlobalGuards: (...guards) => config.useGlobalGuards(...guards),
+    useGlobalInterceptors: (...interceptors) =>
+      config.useGlobalInterceptors(...interceptors),
+    useGlobalFilters: (...filters) => config.useGlobalFilters(...filters),
+  };
+}
+
+// Lambda sends SIGTERM before it shuts an execution environment down (when an extension is
+// registered), which leaves 500 ms for onModuleDestroy and beforeApplicationShutdown hooks.
+// Nest registers the listener once per app and removes it when the app closes.
+function withShutdownHooks(
+  app: INestApplicationContext,
+): INestApplicationContext {
+  return app.enableShutdownHooks(['SIGTERM']);
+}

@@ -1,0 +1,161 @@
+import type {
+  INestApplicationContext,
+  LoggerService,
+  LogLevel,
+  Type,
+} from '@nestjs/common';
+import type { Context } from 'aws-lambda';
+import {
+  createContextApp,
+  createHttpApp,
+  type AppSettings,
+  type LambdaAppConfig,
+  type RootModule,
+} from './app-context.js';
+import { UnknownTriggerError } from './errors.js';
+import { LambdaHttpAdapter } from './http/lambda-http.adapter.js';
+import { LambdaHttpResponse } from './http/lambda-http.response.js';
+import { InvocationContext } from './invocation-context.js';
+import { LambdaModule } from './lambda.module.js';
+import { LambdaLogger } from './logger/lambda.logger.js';
+import {
+  findEventMethods,
+  findHandlerWrapper,
+} from './pipeline/handler-methods.js';
+import { createMethodRunner } from './pipeline/method-runner.js';
+import {
+  TRIGGER_REGISTRY,
+  TRIGGERS,
+  type EventTrigger,
+  type HttpTrigger,
+  type Trigger,
+  type TriggerEvent,
+  type TriggerResult,
+} from './triggers/trigger.registry.js';
+import type {
+  EventTriggerDefinition,
+  HttpTriggerDefinition,
+} from './triggers/trigger.types.js';
+
+/** The function Lambda calls, with the Nest application behind it (for tests and tooling). */
+export type LambdaEntry<TEvent, TResult> = ((
+  event: TEvent,
+  context: Context,
+) => Promise<TResult>) & {
+  readonly app: INestApplicationContext;
+};
+
+interface CommonOptions {
+  /** Nest's `logger` option; defaults to a `LambdaLogger` (Powertools, one JSON line per entry). */
+  readonly logger?: LoggerService | LogLevel[] | false;
+  /** Runs once before the first invocation, e.g. to add global pipes. */
+  readonly configure?: (config: LambdaAppConfig) => void | Promise<void>;
+}
+
+export interface HttpHandlerOptions<
+  T extends HttpTrigger = HttpTrigger,
+> extends CommonOptions {
+  readonly trigger: T;
+  /** The controllers this function serves; all of the application's when left out. */
+  readonly controllers?: readonly Type[];
+}
+
+export interface EventHandlerOptions<
+  T extends EventTrigger = EventTrigger,
+> extends CommonOptions {
+  readonly trigger: T;
+  /** The `@LambdaHandler()` class whose decorated method takes the trigger's events. */
+  readonly handler: Type;
+}
+
+/**
+ * Creates the Nest application once, during the Lambda init phase, and returns the handler that
+ * runs each invocation through it: HTTP triggers route to `@Controller` classes, the others to the
+ * `@LambdaHandler()` class, with guards, interceptors, pipes and exception filters.
+ *
+ * @example
+ * ```ts
+ * export const handler = await createHandler(AppModule, {
+ *   trigger: 'sqs',
+ *   handler: OrderEventsHandler,
+ * });
+ * ```
+ */
+export function createHandler<T extends HttpTrigger>(
+  rootModule: RootModule,
+  options: HttpHandlerOptions<T>,
+): Promise<LambdaEntry<TriggerEvent<T>, TriggerResult<T>>>;
+export function createHandler<T extends EventTrigger>(
+  rootModule: RootModule,
+  options: EventHandlerOptions<T>,
+): Promise<LambdaEntry<TriggerEvent<T>, TriggerResult<T>>>;
+export async function createHandler(
+  rootModule: RootModule,
+  options: HttpHandlerOptions | EventHandlerOptions,
+): Promise<LambdaEntry<unknown, unknown>> {
+  const trigger: Trigger = options.trigger;
+  if (!Object.hasOwn(TRIGGER_REGISTRY, trigger))
+    throw new UnknownTriggerError(trigger, TRIGGERS);
+  const invocationContext = new InvocationContext();
+  const lambdaLogger = new LambdaLogger(invocationContext);
+  const kit = LambdaModule.forRoot(invocationContext, lambdaLogger);
+  const settings: AppSettings = {
+    logger: chooseLogger(options.logger, lambdaLogger),
+    configure: options.configure,
+  };
+  const definition = TRIGGER_REGISTRY[trigger] as
+    | HttpTriggerDefinition<unknown, unknown>
+    | EventTriggerDefinition<unknown, unknown>;
+
+  if (definition.kind === 'http') {
+    const adapter = new LambdaHttpAdapter();
+    const { controllers } = options as HttpHandlerOptions;
+    const app = await createHttpApp(rootModule, kit, adapter, {
+      ...settings,
+      controllers,
+    });
+    const invoke = (event: unknown, context: Context) => {
+      const invocation = invocationContext.begin(trigger, event, context);
+      return invocationContext.run(invocation, async () => {
+        const request = definition.toRequest(event, invocation);
+        const response = new LambdaHttpResponse();
+        await adapter.handle(request, response);
+        return definition.toResult(response, request);
+      });
+    };
+    return Object.assign(invoke, { app });
+  }
+
+  const { handler } = options as EventHandlerOptions;
+  const app = await createContextApp(rootModule, kit, settings);
+  const wrapper = findHandlerWrapper(app, handler);
+  const methods = findEventMethods(
+    handler,
+    definition.source,
+    !!definition.multipleMethods,
+  ).map(({ name, options: methodOptions }) => ({
+    name,
+    options: methodOptions,
+    run: createMethodRunner(app, wrapper, name, invocationContext),
+  }));
+  definition.validate?.(methods);
+  const invoke = (event: unknown, context: Context) => {
+    const invocation = invocationContext.begin(trigger, event, context);
+    return invocationContext.run(invocation, () =>
+      definition.handle(event, invocation, methods),
+    );
+  };
+  return Object.assign(invoke, { app });
+}
+
+function chooseLogger(
+  option: CommonOptions['logger'],
+  lambdaLogger: LambdaLogger,
+): LoggerService | false {
+  if (option === undefined) return lambdaLogger;
+  if (Array.isArray(option)) {
+    lambdaLogger.setLogLevels(option);
+    return lambdaLogger;
+  }
+  return option;
+}

@@ -1,0 +1,50 @@
+import { BadRequestException } from '@nestjs/common';
+import { parseQuery } from './http-event-parts.js';
+import {
+  firstValue,
+  getBodySource,
+  type LambdaHttpRequest,
+} from './lambda-http.request.js';
+
+/**
+ * Sets `request.body` from the event's body, as Express's JSON, URL-encoded and text parsers
+ * would; any other content type stays bytes (a `Buffer`), or the string the event carried when
+ * it has no content type. Invalid JSON is a 400, as it is over HTTP.
+ */
+export function parseBody(request: LambdaHttpRequest): void {
+  const source = getBodySource(request);
+  if (source === undefined) return;
+  const type = mediaType(firstValue(request.headers['content-type']));
+  if (type === 'application/json' || type.endsWith('+json')) {
+    request.body = parseJson(text(source));
+  } else if (type === 'application/x-www-form-urlencoded') {
+    request.body = parseQuery(text(source));
+  } else if (
+    type.startsWith('text/') ||
+    (type === '' && typeof source === 'string')
+  ) {
+    request.body = text(source);
+  } else {
+    request.body = typeof source === 'string' ? Buffer.from(source) : source;
+  }
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    throw new BadRequestException((error as Error).message, { cause: error });
+  }
+}
+
+function mediaType(contentType: string | undefined): string {
+  if (!contentType) return '';
+  const end = contentType.indexOf(';');
+  return (end === -1 ? contentType : contentType.slice(0, end))
+    .trim()
+    .toLowerCase();
+}
+
+function text(source: string | Buffer): string {
+  return typeof source === 'string' ? source : source.toString('utf8');
+}

@@ -1,0 +1,32 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { InvocationContext } from './invocation-context.js';
+import { LambdaLogger } from './logger/lambda.logger.js';
+
+/**
+ * Makes the kit's services injectable everywhere. `createHandler` imports it beside your root
+ * module, so `AppModule` needs no change; import it yourself only in tests that build a module
+ * with `Test.createTestingModule` and inject `InvocationContext` or `LambdaLogger`.
+ *
+ * @example
+ * ```ts
+ * const invocation = new InvocationContext();
+ * Test.createTestingModule({ imports: [LambdaModule.forRoot(invocation)], providers: [AuditService] });
+ * ```
+ */
+@Global()
+@Module({})
+export class LambdaModule {
+  static forRoot(
+    invocationContext: InvocationContext = new InvocationContext(),
+    logger: LambdaLogger = new LambdaLogger(invocationContext),
+  ): DynamicModule {
+    return {
+      module: LambdaModule,
+      providers: [
+        { provide: InvocationContext, useValue: invocationContext },
+        { provide: LambdaLogger, useValue: logger },
+      ],
+      exports: [InvocationContext, LambdaLogger],
+    };
+  }
+}
