@@ -1,0 +1,97 @@
+import {
+  apply,
+  chain,
+  filter,
+  mergeWith,
+  noop,
+  type Rule,
+  type Source,
+  type Tree,
+} from '@angular-devkit/schematics';
+import { inProject } from '../utils/generate-options.js';
+import { formatNewFiles } from '../utils/format-new-files.rule.js';
+import { generatorPackage } from '../utils/generator-package.js';
+import { refuseExisting, renameSpecs } from '../utils/rendered-files.js';
+import { renderTemplates } from '../utils/render-templates.js';
+import { findNearestModule } from '../utils/register-in-module.rule.js';
+import { addToStack, checkStack } from './add-to-stack.rule.js';
+import type { LambdaHandlerOptions } from './lambda-handler.schema.js';
+import {
+  type NormalizedLambdaHandlerOptions,
+  normalizeLambdaHandlerOptions,
+} from './normalize-options.js';
+import { isFeatureModule, registerFeature } from './register-feature.rule.js';
+
+export function main(raw: LambdaHandlerOptions): Rule {
+  const options = normalizeLambdaHandlerOptions(raw);
+  return (tree: Tree) => {
+    // With --flat the feature module is not written: what it declares goes to an existing one.
+    const files = renderFunction(options, tree, (path) =>
+      options.flat ? !isFeatureModule(path) : true,
+    );
+    const featureModule = renderFunction(options, tree, isFeatureModule);
+    return chain([
+      refuseExisting(files, `function "${options.name}"`),
+      preflight(options),
+      mergeWith(files),
+      formatNewFiles(options.root),
+      options.skipImport ? noop() : registerFeature(options, featureModule),
+      addToStack(options),
+    ]);
+  };
+}
+
+/** Every other refusal, before the tree changes: a refused run leaves it as it was. */
+function preflight(options: NormalizedLambdaHandlerOptions): Rule {
+  return (tree: Tree) => {
+    checkStack(tree, options);
+    if (options.skipImport) return;
+    const registered = options.flat
+      ? `${options.className}${options.http ? 'Controller' : 'Handler'}`
+      : `${options.className}Module`;
+    findNearestModule(
+      tree,
+      options.flat ? options.featureDir : options.sourceRoot,
+      [registered],
+    );
+  };
+}
+
+/** Everything the trigger's template adds for this name: feature, entry, construct, event, tests. */
+function renderFunction(
+  options: NormalizedLambdaHandlerOptions,
+  tree: Tree,
+  include: (templatePath: string) => boolean,
+): Source {
+  const context = {
+    ...templateVariables(tree, options.root),
+    name: options.name,
+    className: options.className,
+    propertyName: options.propertyName,
+    trigger: options.trigger,
+  };
+  return apply(
+    renderTemplates(
+      `triggers/${options.trigger}`,
+      context,
+      options.root,
+      include,
+    ),
+    [
+      filter((path) => options.spec || !path.endsWith('.spec.ts')),
+      renameSpecs(options.specFileSuffix),
+    ],
+  );
+}
+
+/** The project-wide variables of CONTRIBUTING.md that a project already on disk can tell. */
+function templateVariables(tree: Tree, root: string) {
+  const path = inProject(root, 'package.json');
+  const manifest = tree.exists(path)
+    ? (tree.readJson(path) as { name?: string })
+    : {};
+  return {
+    serviceName: manifest.name ?? '',
+    generatorVersion: generatorPackage.version,
+  };
+}

@@ -1,0 +1,8 @@
+import type { NestGenerateOptions } from '../utils/generate-options.js';
+
+export interface LambdaHandlerOptions extends NestGenerateOptions {
+  /** kebab-case name of the function and its feature folder, e.g. `payment-events`. */
+  name: string;
+  /** The trigger, one of `TRIGGERS`; `sqs` when left out. */
+  type?: string;
+}

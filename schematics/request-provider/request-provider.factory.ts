@@ -1,0 +1,86 @@
+import { posix } from 'node:path';
+import {
+  apply,
+  chain,
+  mergeWith,
+  noop,
+  type Rule,
+  type Source,
+} from '@angular-devkit/schematics';
+import { formatNewFiles } from '../utils/format-new-files.rule.js';
+import type { ModuleEntry } from '../utils/module-metadata.js';
+import {
+  findNearestModule,
+  registerInNearestModule,
+} from '../utils/register-in-module.rule.js';
+import { refuseExisting, renameSpecs } from '../utils/rendered-files.js';
+import { renderTemplates } from '../utils/render-templates.js';
+import {
+  type NormalizedRequestProviderOptions,
+  normalizeRequestProviderOptions,
+} from './normalize-options.js';
+import type { RequestProviderOptions } from './request-provider.schema.js';
+
+export function main(raw: RequestProviderOptions): Rule {
+  const options = normalizeRequestProviderOptions(raw);
+  const files = renderProvider(options);
+  const entries = registration(options);
+  return chain([
+    refuseExisting(files, `provider "${options.providerClassName}"`),
+    // The last refusal, before the tree changes: a refused run leaves it as it was.
+    options.skipImport
+      ? noop()
+      : (tree) => {
+          findNearestModule(tree, options.sourceRoot, [entries[0].symbol]);
+        },
+    mergeWith(files),
+    formatNewFiles(options.root),
+    options.skipImport
+      ? noop()
+      : registerInNearestModule(options.sourceRoot, entries, options.root),
+  ]);
+}
+
+/** The provider and its spec, and (unless --flat) the global module that exports it. */
+function renderProvider(options: NormalizedRequestProviderOptions): Source {
+  const kit = posix.relative(options.directory, `${options.sourceRoot}/lambda`);
+  const context = {
+    ...options,
+    kitImport: `${kit.startsWith('.') ? kit : `./${kit}`}/index.js`,
+  };
+  return apply(
+    renderTemplates(
+      'request-provider',
+      context,
+      options.directory,
+      (path) =>
+        (!options.flat || !path.endsWith('.module.ts.ejs')) &&
+        (options.spec || !path.includes('.spec.ts')),
+    ),
+    [renameSpecs(options.specFileSuffix)],
+  );
+}
+
+/**
+ * Its module goes into the `imports` of the module above it (AppModule), so the provider can be
+ * injected everywhere; with --flat the provider itself is listed and exported there instead.
+ */
+function registration(
+  options: NormalizedRequestProviderOptions,
+): ModuleEntry[] {
+  if (!options.flat) {
+    return [
+      {
+        metadata: 'imports',
+        symbol: `${options.className}Module`,
+        importPath: `${options.directory}/${options.name}.module.js`,
+      },
+    ];
+  }
+  const importPath = `${options.directory}/${options.name}-id.provider.js`;
+  const symbol = options.providerClassName;
+  return [
+    { metadata: 'providers', symbol, importPath },
+    { metadata: 'exports', symbol, importPath },
+  ];
+}

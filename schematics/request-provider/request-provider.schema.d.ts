@@ -1,0 +1,6 @@
+import type { NestGenerateOptions } from '../utils/generate-options.js';
+
+export interface RequestProviderOptions extends NestGenerateOptions {
+  /** What the value identifies, e.g. `tenant` (a trailing `-id` is dropped). */
+  name: string;
+}

@@ -1,0 +1,163 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collectionRunner } from '../support/schematics.js';
+import {
+  addedPaths,
+  changedPaths,
+  contentsOf,
+  type Files,
+  projectTree,
+  scaffoldedFiles,
+} from './utils/service-tree.js';
+
+// How lambda-handler edits existing files: modules with --flat, a stack edited by hand, and the
+// standard Nest schematics through the same collection.
+const runner = collectionRunner();
+let service: Files;
+
+beforeAll(async () => {
+  service = await scaffoldedFiles('sqs');
+});
+
+function run(options: Record<string, unknown>, files: Files = service) {
+  return runner.runSchematic('lambda-handler', options, projectTree(files));
+}
+
+describe('lambda-handler --flat', () => {
+  it('writes no feature module and lists the handler in the nearest module (AppModule)', async () => {
+    const tree = await run({ name: 'refunds', type: 'sqs', flat: true });
+
+    expect(addedPaths(service, tree)).not.toContain(
+      '/src/refunds/refunds.module.ts',
+    );
+    expect(tree.readText('/src/app.module.ts')).toEqual(
+      service['/src/app.module.ts']
+        .replace(
+          "import { OrderEventsModule } from './order-events/order-events.module.js';\n",
+          "import { OrderEventsModule } from './order-events/order-events.module.js';\nimport { RefundsHandler } from './refunds/refunds.handler.js';\n",
+        )
+        .replace(
+          '      useValue: new ValidationPipe({ whitelist: true, transform: true }),\n    },\n',
+          '      useValue: new ValidationPipe({ whitelist: true, transform: true }),\n    },\n    RefundsHandler,\n',
+        ),
+    );
+  });
+
+  it('adds the controller and service of an HTTP function to a module made by `nest g module`', async () => {
+    const withModule = await runner.runSchematic(
+      'module',
+      { name: 'refunds', sourceRoot: 'src' },
+      projectTree(service),
+    );
+    const files = contentsOf(withModule);
+    const tree = await run(
+      { name: 'refunds', type: 'http-api', flat: true },
+      files,
+    );
+
+    expect(tree.readText('/src/refunds/refunds.module.ts')).toEqual(
+      [
+        "import { Module } from '@nestjs/common';",
+        "import { RefundsController } from './refunds.controller.js';",
+        "import { RefundsService } from './refunds.service.js';",
+        '',
+        '@Module({',
+        '  controllers: [RefundsController],',
+        '  providers: [RefundsService],',
+        '})',
+        'export class RefundsModule {}',
+        '',
+      ].join('\n'),
+    );
+    expect(changedPaths(files, tree)).toEqual([
+      '/infra/service.stack.ts',
+      '/src/refunds/refunds.module.ts',
+    ]);
+  });
+
+  it('without --flat, refuses a feature folder that already has its module, pointing at --flat', async () => {
+    const withModule = await runner.runSchematic(
+      'module',
+      { name: 'refunds', sourceRoot: 'src' },
+      projectTree(service),
+    );
+    await expect(
+      run({ name: 'refunds' }, contentsOf(withModule)),
+    ).rejects.toThrow(
+      'function "refunds" already exists (src/refunds/refunds.module.ts)',
+    );
+  });
+});
+
+describe('lambda-handler and the stack', () => {
+  it('adds the construct to a stack the user edited by hand, keeping their lines and comments', async () => {
+    const stack = [
+      "import * as cdk from 'aws-cdk-lib';",
+      "import { Bucket } from 'aws-cdk-lib/aws-s3';",
+      "import { OrderEventsFunction } from './functions/order-events.construct.js'; // the queue",
+      '',
+      'export class Service extends cdk.Stack {',
+      '  constructor(scope: cdk.App, id: string) {',
+      '    super(scope, id);',
+      '    // Shared assets',
+      "    const bucket = new Bucket(this, 'Assets');",
+      "    const events = new OrderEventsFunction(this, 'OrderEvents');",
+      '    bucket.grantRead(events.lambdaFunction);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const files = { ...service, '/infra/service.stack.ts': stack };
+    const tree = await run({ name: 'payments' }, files);
+
+    expect(tree.readText('/infra/service.stack.ts')).toEqual(
+      stack
+        .replace(
+          '// the queue\n',
+          "// the queue\nimport { PaymentsFunction } from './functions/payments.construct.js';\n",
+        )
+        .replace(
+          '    bucket.grantRead(events.lambdaFunction);\n',
+          "    bucket.grantRead(events.lambdaFunction);\n    new PaymentsFunction(this, 'Payments');\n",
+        ),
+    );
+  });
+
+  it('refuses a stack file with no stack class, and changes nothing', async () => {
+    const files = {
+      ...service,
+      '/infra/service.stack.ts': 'export const nothing = 1;\n',
+    };
+    const tree = projectTree(files);
+
+    await expect(
+      runner.runSchematic('lambda-handler', { name: 'payments' }, tree),
+    ).rejects.toThrow(
+      'infra/service.stack.ts declares no class that extends Stack; add one, or add the construct to your stack by hand.',
+    );
+    expect(contentsOf(tree)).toEqual(files);
+  });
+
+  it('refuses a Nest app without Lambda support, naming init', async () => {
+    const files = Object.fromEntries(
+      Object.entries(service).filter(([path]) => !path.startsWith('/infra/')),
+    );
+    await expect(run({ name: 'payments' }, files)).rejects.toThrow(
+      'infra/service.stack.ts not found; lambda-handler adds functions to a create-nest-lambda service (run create-nest-lambda init in a Nest app first).',
+    );
+  });
+});
+
+describe('the standard Nest schematics through this collection', () => {
+  it('nest g service billing still works', async () => {
+    const tree = await runner.runSchematic(
+      'service',
+      { name: 'billing', sourceRoot: 'src' },
+      projectTree(service),
+    );
+
+    expect(addedPaths(service, tree)).toEqual([
+      '/src/billing/billing.service.spec.ts',
+      '/src/billing/billing.service.ts',
+    ]);
+  });
+});

@@ -1,0 +1,47 @@
+import { virtualFs } from '@angular-devkit/core';
+import { HostTree } from '@angular-devkit/schematics';
+import { UnitTestTree } from '@angular-devkit/schematics/testing/index.js';
+import { collectionRunner } from '../../support/schematics.js';
+
+export type Files = Record<string, string>;
+
+/** Every file of the tree with its content. */
+export function contentsOf(tree: UnitTestTree): Files {
+  return Object.fromEntries(
+    [...tree.files].sort().map((path) => [path, tree.readText(path)]),
+  );
+}
+
+/**
+ * The files of a scaffolded service at the root of the tree, as `nest g` sees them from the
+ * project folder. Rendered once per test file: a scaffold takes seconds.
+ */
+export async function scaffoldedFiles(triggers = 'http-api,sqs') {
+  const tree = await collectionRunner().runSchematic('application', {
+    name: 'orders-service',
+    directory: '.',
+    triggers,
+    generatorSpec: '^0.0.0-test',
+  });
+  return contentsOf(tree);
+}
+
+/**
+ * A tree whose files are already "on disk" (in the host), so a schematic run on it records only
+ * its own changes, as in a real project, and `formatNewFiles` sees only the files it creates.
+ */
+export function projectTree(files: Files): UnitTestTree {
+  return new UnitTestTree(new HostTree(new virtualFs.test.TestHost(files)));
+}
+
+/** The paths `after` has and `before` had not. */
+export function addedPaths(before: Files, after: UnitTestTree): string[] {
+  return after.files.filter((path) => !(path in before)).sort();
+}
+
+/** The paths whose content differs between `before` and `after` (both present). */
+export function changedPaths(before: Files, after: UnitTestTree): string[] {
+  return after.files
+    .filter((path) => path in before && before[path] !== after.readText(path))
+    .sort();
+}
