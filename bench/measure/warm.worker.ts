@@ -1,0 +1,107 @@
+// Warm cost and heap of one bundle in one process: import, warm up, then timed loops (mode
+// `warm`) or 100,000 invocations between two global.gc() (mode `heap`, needs --expose-gc).
+// Usage: node [--expose-gc] warm.worker.js '<WarmSpec as JSON>'
+import { writeSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { eventPool, lambdaContext, wrongResult } from '../events/events.js';
+import type { HeapReport, WarmReport, WarmSpec } from './worker-protocol.js';
+import { RESULT_FD } from './worker-protocol.js';
+
+type Handler = (event: unknown, context: unknown) => Promise<unknown>;
+
+const spec = JSON.parse(process.argv[2]!) as WarmSpec;
+const { handler } = (await import(pathToFileURL(spec.bundle).href)) as {
+  handler: Handler;
+};
+const contexts = Array.from({ length: 64 }, (_, i) =>
+  lambdaContext(spec.functionName, i),
+);
+
+// Distinct events, reused round-robin: 256 single ones, fewer of the large batches.
+const poolSize = (size: number) => (size === 1 ? 256 : size <= 100 ? 16 : 2);
+
+async function invokeLoop(
+  pool: readonly unknown[],
+  count: number,
+  offset = 0,
+): Promise<unknown> {
+  let result: unknown;
+  for (let i = 0; i < count; i++) {
+    const n = offset + i;
+    result = await handler(pool[n % pool.length], contexts[n & 63]);
+  }
+  return result;
+}
+
+async function check(pool: readonly unknown[]): Promise<string | undefined> {
+  const result = await handler(pool[0], contexts[0]);
+  return wrongResult(spec.trigger, pool[0], result);
+}
+
+async function warm(): Promise<WarmReport> {
+  const perRecordUs: Record<string, number[]> = {};
+  const sizes = spec.trigger === 'sqs' ? spec.batchSizes : [1];
+  for (const size of sizes) {
+    const pool = eventPool(
+      spec.fixturesDir,
+      spec.trigger,
+      size,
+      poolSize(size),
+    );
+    const wrong = await check(pool);
+    if (wrong) return { perRecordUs, wrong: `batch of ${size}: ${wrong}` };
+
+    // Warm up for a while (at least two invocations), and learn how long one takes.
+    let invocations = 0;
+    const warmUpStart = performance.now();
+    while (
+      invocations < 2 ||
+      performance.now() - warmUpStart < spec.warmUpMs / sizes.length
+    ) {
+      await invokeLoop(pool, 1, invocations++);
+    }
+    const perInvocationMs = (performance.now() - warmUpStart) / invocations;
+    const count = Math.max(1, Math.round(spec.runMs / perInvocationMs));
+
+    const runs: number[] = [];
+    for (let run = 0; run < spec.runs; run++) {
+      const start = performance.now();
+      await invokeLoop(pool, count, run * count);
+      runs.push(((performance.now() - start) * 1_000) / (count * size));
+    }
+    perRecordUs[String(size)] = runs;
+    const after = await check(pool);
+    if (after)
+      return {
+        perRecordUs,
+        wrong: `after the loops, batch of ${size}: ${after}`,
+      };
+  }
+  return { perRecordUs };
+}
+
+async function heap(): Promise<HeapReport> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('heap mode needs node --expose-gc');
+  const settle = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const pool = eventPool(spec.fixturesDir, spec.trigger, 1, poolSize(1));
+  const wrong = await check(pool);
+  await invokeLoop(pool, Math.min(2_000, spec.heapInvocations));
+  const heapAfterWarmUp = settle();
+  await invokeLoop(pool, spec.heapInvocations);
+  const heapAfter = settle();
+  return {
+    invocations: spec.heapInvocations,
+    heapAfterWarmUp,
+    heapAfter,
+    ...(wrong ? { wrong } : {}),
+  };
+}
+
+const report = spec.mode === 'warm' ? await warm() : await heap();
+writeSync(RESULT_FD, `${JSON.stringify(report)}\n`);
+process.exit(0);
