@@ -10,6 +10,7 @@ import {
 } from '@angular-devkit/schematics';
 import { formatNewFiles } from '../utils/format-new-files.rule.js';
 import { generatorPackage } from '../utils/generator-package.js';
+import { writeKitManifest } from '../utils/kit-manifest.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import type { ApplicationOptions } from './application.schema.js';
 import {
@@ -27,6 +28,8 @@ export function main(raw: ApplicationOptions): Rule {
       renderFunction(options, fn).map((source) => mergeWith(source)),
     ),
     formatNewFiles(options.directory),
+    // After formatting: the manifest records the kit as written, so lambda-runtime can tell edits.
+    writeKitManifest(options.directory),
   ]);
 }
 
