@@ -1,7 +1,7 @@
 import { Inject, Injectable, Scope } from '@nestjs/common';
 import { REQUEST } from '@nestjs/core';
 import type { SQSRecord } from 'aws-lambda';
-import { InvocationContext } from '../lambda/index.js';
+import type { LambdaHttpRequest, LambdaInvocation } from '../lambda/index.js';
 
 /**
  * The correlation id of the current invocation, to stamp on what it produces: the caller's
@@ -12,27 +12,23 @@ import { InvocationContext } from '../lambda/index.js';
 export class CorrelationId {
   readonly value: string;
 
-  constructor(
-    @Inject(REQUEST) request: unknown,
-    invocation: InvocationContext,
-  ) {
+  // REQUEST is the request-like object for HTTP functions, the invocation of a record for others.
+  constructor(@Inject(REQUEST) request: LambdaHttpRequest | LambdaInvocation) {
     this.value =
-      fromHttpHeader(request) ??
-      fromSqsAttribute(request) ??
-      invocation.requestId;
+      fromHeader(request) ??
+      fromMessageAttribute(request) ??
+      request.context.awsRequestId;
   }
 }
 
-// HTTP functions: REQUEST is the request-like object Nest's router sees (headers in lower case).
-function fromHttpHeader(request: unknown): string | undefined {
-  const header = (request as { headers?: Record<string, unknown> }).headers?.[
-    'x-correlation-id'
-  ];
+function fromHeader(request: LambdaHttpRequest | LambdaInvocation) {
+  if (!('headers' in request)) return undefined;
+  const header = request.headers['x-correlation-id'];
   return typeof header === 'string' && header !== '' ? header : undefined;
 }
 
-// Other triggers: REQUEST is `{ event, record, context }`.
-function fromSqsAttribute(request: unknown): string | undefined {
-  const record = (request as { record?: Partial<SQSRecord> }).record;
-  return record?.messageAttributes?.correlationId?.stringValue || undefined;
+function fromMessageAttribute(request: LambdaHttpRequest | LambdaInvocation) {
+  if (!('record' in request) || request.trigger !== 'sqs') return undefined;
+  const record = request.record as SQSRecord;
+  return record.messageAttributes.correlationId?.stringValue || undefined;
 }
