@@ -1,0 +1,6 @@
+import type { NestGenerateOptions } from '../utils/generate-options.js';
+
+export interface LambdaRuntimeOptions extends NestGenerateOptions {
+  /** Replace (or remove) kit files the user edited too. */
+  force?: boolean;
+}
