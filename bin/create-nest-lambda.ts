@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { generatorPackage } from '../schematics/utils/generator-package.js';
+import { registerAddCommand } from './commands/add.command.js';
 import { registerNewCommand } from './commands/new.command.js';
 import { MESSAGES } from './ui/messages.js';
 import { error } from './ui/output.js';
@@ -13,6 +14,7 @@ const program = new Command('create-nest-lambda')
   .exitOverride()
   .configureOutput({ outputError: () => undefined });
 registerNewCommand(program);
+registerAddCommand(program);
 
 try {
   await program.parseAsync(process.argv);
