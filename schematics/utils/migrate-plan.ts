@@ -61,6 +61,7 @@ export type PlannedTrigger =
       queue: ResourceRef;
       batchSize?: number;
       maxBatchingWindow?: number;
+      reportBatchItemFailures?: boolean;
     }
   | { type: 'sns'; topic: ResourceRef; filterPolicy?: unknown }
   | {
@@ -77,6 +78,7 @@ export type PlannedTrigger =
       stream: ResourceRef;
       batchSize?: number;
       startingPosition: 'LATEST' | 'TRIM_HORIZON';
+      reportBatchItemFailures?: boolean;
     }
   | { type: 'invoke' };
 
@@ -86,17 +88,46 @@ export interface PolicyStatement {
   resources: Value[];
 }
 
-export type ResourceKind = 'queue' | 'topic' | 'bucket' | 'table' | 'stream';
-
-/** A resource the template declares and a migrated function uses; the stack creates its own. */
-export interface PlannedResource {
-  logicalId: string;
-  kind: ResourceKind;
-  /** CDK props of the L2 construct, already mapped from the template's properties. */
-  props: Record<string, unknown>;
-  /** Template properties that were not carried over, reported in MIGRATION.md. */
-  dropped: string[];
+export interface TableAttribute {
+  name: string;
+  type: 'STRING' | 'NUMBER' | 'BINARY';
 }
+
+export interface TableIndex {
+  indexName: string;
+  partitionKey: TableAttribute;
+  sortKey?: TableAttribute;
+}
+
+/**
+ * A resource the template declares (or Serverless creates for an event) that a migrated function
+ * uses; the service's stack creates its own, with the properties that carry meaning for the code.
+ * Physical names are never carried over: the legacy stack still owns them.
+ */
+export type PlannedResource = { logicalId: string; dropped: string[] } & (
+  | {
+      kind: 'queue';
+      fifo?: boolean;
+      contentBasedDeduplication?: boolean;
+      visibilityTimeout?: number;
+      retentionPeriod?: number;
+      deadLetter?: { logicalId: string; maxReceiveCount: number };
+    }
+  | { kind: 'topic'; fifo?: boolean; contentBasedDeduplication?: boolean }
+  | { kind: 'bucket'; versioned?: boolean }
+  | {
+      kind: 'table';
+      partitionKey: TableAttribute;
+      sortKey?: TableAttribute;
+      provisioned?: { read: number; write: number };
+      stream?: 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
+      timeToLiveAttribute?: string;
+      indexes: TableIndex[];
+    }
+  | { kind: 'stream'; shardCount?: number }
+);
+
+export type ResourceKind = PlannedResource['kind'];
 
 export interface LegacyHandlerRef {
   /** Absolute path of the legacy module. */

@@ -70,3 +70,12 @@ export function referencedResources(
   }
   return into;
 }
+
+/** A template scalar as text (numbers and booleans too); `fallback` for anything else. */
+export function asText(value: unknown, fallback = ''): string {
+  return typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+    ? String(value)
+    : fallback;
+}

@@ -33,6 +33,8 @@ const NOT_FOUND = (what: string): Outcome => ({
 
 export class VariableResolver {
   readonly findings: Finding[] = [];
+  /** Values read later than migration time (`env:` at synth, `ssm:` at deploy), for the report. */
+  readonly notes: Finding[] = [];
 
   constructor(private readonly sources: VariableSources) {}
 
@@ -163,6 +165,11 @@ export class VariableResolver {
           stack,
         );
       case 'env':
+        this.note(
+          `\${env:${address}}`,
+          'is read from the environment of `cdk synth`',
+          where,
+        );
         return { ok: true, value: this.envExpr(address, rest, where, stack) };
       case 'ssm':
         return address.includes('~true') || address.includes('secretsmanager')
@@ -171,7 +178,7 @@ export class VariableResolver {
               reason:
                 'a secure SSM or Secrets Manager value cannot be put in the environment in clear',
             }
-          : { ok: true, value: { kind: 'ssm', path: address } satisfies Expr };
+          : this.ssm(address, where);
       case 'aws':
         if (address === 'region')
           return { ok: true, value: { kind: 'pseudo', name: 'AWS::Region' } };
@@ -240,6 +247,9 @@ export class VariableResolver {
   ): Outcome {
     let current = root;
     for (const key of address === '' ? [] : address.split('.')) {
+      // `custom.settings: ${file(…)}` then `${self:custom.settings.key}`: resolve on the way down.
+      if (typeof current === 'string')
+        current = this.walk(current, where, stack);
       if (typeof current !== 'object' || current === null)
         return NOT_FOUND(label);
       current = (current as Record<string, unknown>)[key];
@@ -258,6 +268,25 @@ export class VariableResolver {
     const resolved = this.resolveString(value, where, stack);
     if (this.findings.length > before) this.findings.length = before;
     return typeof resolved === 'string' ? resolved : undefined;
+  }
+
+  private ssm(path: string, where: string): Outcome {
+    this.note(
+      `\${ssm:${path}}`,
+      'is read from SSM Parameter Store when the stack deploys',
+      where,
+    );
+    return { ok: true, value: { kind: 'ssm', path } satisfies Expr };
+  }
+
+  private note(subject: string, detail: string, where: string): void {
+    if (
+      !this.notes.some(
+        (note) => note.subject === subject && note.where === where,
+      )
+    ) {
+      this.notes.push({ subject, detail, where });
+    }
   }
 
   private unresolved(raw: string, where: string, reason: string): Expr {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   invokeLegacy,
   type LegacyHandler,
-} from '../../templates/migrate/src/legacy/invoke-legacy.js';
+} from '../../templates/migrate/support/src/legacy/invoke-legacy.js';
 import {
   outcomeOf,
   runLikeLambda,

@@ -176,3 +176,12 @@ describe('VariableResolver', () => {
     expect(resolve(value)).toEqual({ value, findings: [] });
   });
 });
+
+describe('VariableResolver, addresses through variables', () => {
+  it('resolves a variable met on the way down an address', () => {
+    const doc = { custom: { settings: '${file(./config.dev.yml):queue}' } };
+    const resolver = new VariableResolver(sources({ self: doc }));
+    expect(resolver.resolve('${self:custom.settings.batch}', 'here')).toBe(7);
+    expect(resolver.findings).toEqual([]);
+  });
+});

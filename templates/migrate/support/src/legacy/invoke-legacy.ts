@@ -99,3 +99,22 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
     typeof (value as { then?: unknown }).then === 'function'
   );
 }
+
+/**
+ * The handler `name` of a legacy module imported with `import * as legacy`. A CommonJS module's
+ * exports are on `default` (Node and esbuild) and, when Node can tell them apart, on the namespace
+ * itself; an ES module's are on the namespace.
+ */
+export function legacyExport(module: object, name: string): LegacyHandler {
+  const namespace = module as { [key: string]: unknown; default?: unknown };
+  const commonJs = namespace.default as { [key: string]: unknown } | undefined;
+  const found =
+    namespace[name] ??
+    (typeof commonJs === 'object' || typeof commonJs === 'function'
+      ? commonJs?.[name]
+      : undefined);
+  if (typeof found !== 'function') {
+    throw new TypeError(`the legacy module has no function export "${name}"`);
+  }
+  return found as LegacyHandler;
+}

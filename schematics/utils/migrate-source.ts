@@ -1,0 +1,101 @@
+// Reads the source a migration names (a handler reference, a serverless.yml, a SAM or
+// CloudFormation template) from disk, once, before any rule runs, and turns it into a plan. The
+// source is only ever read. Every problem is an Error whose message names the fix.
+import { basename, dirname, extname, resolve } from 'node:path';
+import { loadTemplate } from './migrate-cfn-yaml.js';
+import { resolveHandlerFile } from './migrate-handler-ref.js';
+import { handlerPlan } from './migrate-handler-plan.js';
+import { checkExport, isFile, readText } from './migrate-legacy-files.js';
+import type { MigrateTrigger, MigrationPlan } from './migrate-plan.js';
+import { samPlan } from './migrate-sam.js';
+import { serverlessPlan, type TemplateAccess } from './migrate-serverless.js';
+
+export interface SourceOptions {
+  /** As the user typed it. */
+  source: string;
+  /** Directory the source is relative to. */
+  cwd: string;
+  name?: string;
+  type?: MigrateTrigger;
+}
+
+export function sourceKind(
+  source: string,
+): 'serverless' | 'template' | 'handler' {
+  const name = basename(source);
+  if (/^serverless\.(ya?ml|json)$/.test(name)) return 'serverless';
+  if (/^serverless\.[cm]?[jt]s$/.test(name)) {
+    throw new Error(
+      `${source} is code, not YAML; run \`serverless print > serverless.yml\` and migrate that`,
+    );
+  }
+  return ['.yaml', '.yml', '.json'].includes(extname(source))
+    ? 'template'
+    : 'handler';
+}
+
+export function planFromSource(options: SourceOptions): MigrationPlan {
+  const kind = sourceKind(options.source);
+  if (kind === 'handler') return handlerPlan(options);
+  if (options.type !== undefined) {
+    throw new Error(
+      `--type applies to a handler file; ${options.source} says its own triggers, so leave --type out`,
+    );
+  }
+  const file = resolve(options.cwd, options.source);
+  const text = readText(file);
+  if (text === undefined)
+    throw new Error(`${options.source} not found; check the path`);
+  const document = loadTemplate(options.source, text);
+  const wanted = options.name?.split(',').map((name) => name.trim());
+  const access: TemplateAccess = {
+    ...templateAccess(options.source, dirname(file)),
+    ...(wanted === undefined
+      ? {}
+      : {
+          include: (key, name) => wanted.includes(key) || wanted.includes(name),
+        }),
+  };
+  const plan =
+    kind === 'serverless'
+      ? serverlessPlan(document, access)
+      : samPlan(assertTemplate(document, options.source), access);
+  const missing = (wanted ?? []).filter(
+    (name) =>
+      !plan.functions.some((fn) => fn.sourceName === name || fn.name === name),
+  );
+  if (missing.length > 0) {
+    throw new Error(
+      `${options.source} has no Node.js function ${missing.join(', ')}; check --name`,
+    );
+  }
+  return plan;
+}
+
+function assertTemplate(
+  document: Record<string, unknown>,
+  source: string,
+): Record<string, unknown> {
+  if (typeof document.Resources !== 'object' || document.Resources === null) {
+    throw new Error(
+      `${source} has no Resources; pass a SAM or CloudFormation template, a serverless.yml or a handler`,
+    );
+  }
+  return document;
+}
+
+function templateAccess(file: string, dir: string): TemplateAccess {
+  return {
+    file,
+    resolveHandler: (reference, codeDir) => {
+      const base = resolve(dir, codeDir);
+      const found = resolveHandlerFile(reference, base, isFile);
+      checkExport(found);
+      return found;
+    },
+    readData: (path) => {
+      const text = readText(resolve(dir, path));
+      return text === undefined ? undefined : loadTemplate(path, text);
+    },
+  };
+}
