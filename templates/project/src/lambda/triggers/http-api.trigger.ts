@@ -2,7 +2,7 @@ import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
 } from 'aws-lambda';
-import { parseQuery } from '../http/http-event-parts.js';
+import { normalizeHeaders, parseQuery } from '../http/http-event-parts.js';
 import {
   encodeBody,
   setCookies,
@@ -10,7 +10,6 @@ import {
 } from '../http/http-result.js';
 import {
   createHttpRequest,
-  type HttpHeaders,
   type LambdaHttpRequest,
 } from '../http/lambda-http.request.js';
 import type { LambdaHttpResponse } from '../http/lambda-http.response.js';
@@ -48,7 +47,7 @@ export function requestFromV2(
   event: APIGatewayProxyEventV2,
   invocation: LambdaInvocation,
 ) {
-  const headers: HttpHeaders = { ...event.headers };
+  const headers = normalizeHeaders(event.headers, undefined);
   if (event.cookies?.length) headers.cookie = event.cookies.join('; ');
   const http = event.requestContext?.http;
   return createHttpRequest({
