@@ -7,9 +7,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts', 'test/**/*.fuzz.ts'],
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', 'test/**/*.memory.test.ts'],
           benchmark: { include: ['test/**/*.perf.ts'] },
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          // Heap measurements need global.gc(), which only a process started with --expose-gc has.
+          name: 'memory',
+          include: ['test/**/*.memory.test.ts'],
+          pool: 'forks',
+          execArgv: ['--expose-gc'],
+          testTimeout: 300_000,
         },
       },
       {

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import type { LambdaInvocation } from '../pipeline/lambda-invocation.js';
 
 /**
@@ -13,8 +13,21 @@ export function logRecordFailure(
   error: unknown,
 ): void {
   const reason =
-    error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    error instanceof Error
+      ? `${error.name}: ${describe(error)}`
+      : String(error);
   new Logger('LambdaBatch').error(
     `Record ${itemIdentifier} of ${invocation.trigger} request ${invocation.context.awsRequestId} failed: ${reason}`,
   );
+}
+
+// A validation error says what is wrong in its response, not in its message.
+function describe(error: Error): string {
+  if (!(error instanceof HttpException)) return error.message;
+  const response = error.getResponse();
+  if (typeof response === 'string') return response;
+  const { message } = response as { message?: unknown };
+  return Array.isArray(message)
+    ? message.join('; ')
+    : String(message ?? error.message);
 }
