@@ -30,7 +30,7 @@ export function addNamedImport(
     const start = source.startsWith('#!') ? source.indexOf('\n') + 1 : 0;
     return `${source.slice(0, start)}${line}${eol}${source.slice(start)}`;
   }
-  const end = afterTrailingComments(source, last);
+  const end = afterTrailingComments(source, last.getEnd());
   return `${source.slice(0, end)}${eol}${line}${source.slice(end)}`;
 }
 

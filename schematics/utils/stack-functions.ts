@@ -38,7 +38,7 @@ export function addFunctionToStack(
       body.statements[body.statements.length - 1];
     const eol = lineBreakOf(source);
     const line = `new ${construct}(this, '${fn.className}');`;
-    const at = afterTrailingComments(source, anchor);
+    const at = afterTrailingComments(source, anchor.getEnd());
     const indent = indentOf(source, anchor.getStart(file));
     edited = `${source.slice(0, at)}${eol}${indent}${line}${source.slice(at)}`;
   }

@@ -1,11 +1,10 @@
 import ts from 'typescript';
 
 /**
- * Where text that should follow `node` on a line of its own is inserted: after the node and the
- * comments that trail it on its line (`foo(); // why`), so a comment stays with its code.
+ * Where text that should follow the code ending at `end` on a line of its own is inserted: after
+ * the comments that trail that code on its line (`foo(); // why`), so a comment stays with its code.
  */
-export function afterTrailingComments(source: string, node: ts.Node): number {
-  const end = node.getEnd();
+export function afterTrailingComments(source: string, end: number): number {
   const comments = ts.getTrailingCommentRanges(source, end) ?? [];
   return comments.at(-1)?.end ?? end;
 }

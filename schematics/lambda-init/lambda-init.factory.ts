@@ -1,0 +1,41 @@
+import {
+  chain,
+  mergeWith,
+  type Rule,
+  type Tree,
+} from '@angular-devkit/schematics';
+import { formatNewFiles } from '../utils/format-new-files.rule.js';
+import { writeKitManifest } from '../utils/kit-manifest.js';
+import { refuseExisting } from '../utils/rendered-files.js';
+import { initFiles } from './init-files.js';
+import type { LambdaInitOptions } from './lambda-init.schema.js';
+import {
+  allowAppStartInTests,
+  ignoreCdkOutput,
+  updatePackageJson,
+  useCollection,
+} from './project-config.rules.js';
+import { readApp } from './read-app.js';
+
+/**
+ * Adds Lambda support to an existing Nest application (one made by `nest new`): the runtime kit,
+ * `infra/` with an HTTP API function that serves the app's controllers, the scripts and
+ * dependencies of a generated service, and this collection in nest-cli.json. The app's own code
+ * is not touched: main.ts still serves it over HTTP locally.
+ */
+export function main(raw: LambdaInitOptions): Rule {
+  return (tree: Tree) => {
+    const target = readApp(tree, raw);
+    const files = initFiles(tree, target);
+    return chain([
+      refuseExisting(files, 'Lambda support'),
+      mergeWith(files),
+      updatePackageJson(target),
+      useCollection(),
+      ignoreCdkOutput(),
+      allowAppStartInTests(),
+      formatNewFiles('/'),
+      writeKitManifest('/'),
+    ]);
+  };
+}
