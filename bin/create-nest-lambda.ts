@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { generatorPackage } from '../schematics/utils/generator-package.js';
 import { registerAddCommand } from './commands/add.command.js';
+import { registerInitCommand } from './commands/init.command.js';
 import { registerNewCommand } from './commands/new.command.js';
 import { MESSAGES } from './ui/messages.js';
 import { error } from './ui/output.js';
@@ -15,6 +16,7 @@ const program = new Command('create-nest-lambda')
   .configureOutput({ outputError: () => undefined });
 registerNewCommand(program);
 registerAddCommand(program);
+registerInitCommand(program);
 
 try {
   await program.parseAsync(process.argv);
