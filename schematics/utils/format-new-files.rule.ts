@@ -18,10 +18,18 @@ export function formatNewFiles(projectRoot: string): Rule {
     for (const path of new Set(created)) {
       if (!FORMATTED.test(path) || !tree.exists(path)) continue;
       const source = tree.readText(path);
-      const formatted = await prettier.format(source, {
-        ...config,
-        filepath: path,
-      });
+      const formatted = await prettier
+        .format(source, { ...config, filepath: path })
+        .catch((error: unknown) => {
+          // Only a template bug can get here: name the file, not Prettier's code frame.
+          const reason =
+            error instanceof Error
+              ? error.message.split('\n')[0]
+              : String(error);
+          throw new Error(
+            `rendered ${path} is not valid (${reason}); please report this bug`,
+          );
+        });
       if (formatted !== source) tree.overwrite(path, formatted);
     }
     return tree;
