@@ -32,16 +32,24 @@ export interface NestFunctionProps extends Pick<
 }
 
 /**
- * Packages written for other Nest transports that `@nestjs/core` and `@nestjs/common` load lazily,
- * only when an app uses them. esbuild follows those `import()`s and fails on every package that is
- * not installed, so the ones the service does not depend on are left out of the bundle.
+ * Packages that Nest loads lazily, only when an app uses them: the other transports of
+ * `@nestjs/core`, the validation packages of `@nestjs/common`, the socket.io adapter of
+ * `@nestjs/websockets` and the brokers' clients of `@nestjs/microservices`. esbuild follows those
+ * `import()`s and fails on every package that is not installed, so the ones the service does not
+ * depend on are left out of the bundle.
  */
 const NEST_OPTIONAL_PACKAGES = [
   '@nestjs/microservices',
   '@nestjs/websockets',
   '@nestjs/platform-express',
+  '@nestjs/platform-socket.io',
   'class-transformer',
   'class-validator',
+  '@nats-io/transport-node',
+  'amqp-connection-manager',
+  'ioredis',
+  'kafkajs',
+  'mqtt',
 ];
 
 // The bundle is ESM (Nest 12 is ESM-only); CommonJS dependencies bundled into it still call
