@@ -1,0 +1,154 @@
+import { dirname, join, relative, resolve } from 'node:path';
+import { SchematicsException } from '@angular-devkit/schematics';
+import { projectLayout } from '../utils/generate-options.js';
+import { readText } from '../utils/migrate-legacy-files.js';
+import {
+  collectSources,
+  type LegacySources,
+} from '../utils/migrate-legacy-sources.js';
+import {
+  MIGRATE_TRIGGERS,
+  type Finding,
+  type MigrationPlan,
+  type PlannedFunction,
+} from '../utils/migrate-plan.js';
+import { planFromSource } from '../utils/migrate-source.js';
+import { TEMPLATES_ROOT } from '../utils/render-templates.js';
+import { toNameForms } from '../utils/names.js';
+import type { MigrateOptions } from './migrate.schema.js';
+
+export interface MigratedFunction {
+  fn: PlannedFunction;
+  className: string;
+  sources: LegacySources;
+  /** The sample event's JSON text, and where it came from. */
+  sample: { text: string; from: string };
+  /** `serverless.yml (functions.createOrder)`: where the function came from, for comments. */
+  origin: string;
+}
+
+export interface MigrationInput {
+  root: string;
+  sourceRoot: string;
+  plan: MigrationPlan;
+  functions: MigratedFunction[];
+  /** Base name (no extension) of the resources module in infra/legacy, before any clash. */
+  resourcesName: string;
+  force: boolean;
+  /** Findings about the copied code: imports that resolve to nothing, dynamic requires. */
+  extra: Finding[];
+}
+
+/**
+ * Reads the legacy source from disk and plans the migration, before any rule runs: a source that
+ * does not parse, a missing file or export, a template without a Node.js function, a bad name,
+ * each stop here, with one line naming the fix, and the tree stays untouched.
+ */
+export function loadMigration(raw: MigrateOptions): MigrationInput {
+  const layout = projectLayout(raw, 'migrate');
+  const cwd = resolve(raw.cwd ?? process.cwd());
+  if (raw.type !== undefined && !MIGRATE_TRIGGERS.includes(raw.type)) {
+    throw new SchematicsException(
+      `--type ${raw.type} is not a trigger migrate knows; use one of ${MIGRATE_TRIGGERS.join(', ')}.`,
+    );
+  }
+  let plan: MigrationPlan;
+  try {
+    plan = planFromSource({
+      source: raw.source,
+      cwd,
+      ...(raw.name === undefined ? {} : { name: raw.name }),
+      ...(raw.type === undefined ? {} : { type: raw.type }),
+    });
+  } catch (error) {
+    if (error instanceof SchematicsException) throw error;
+    throw new SchematicsException(
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+  const sourceDir =
+    plan.sourceKind === 'handler'
+      ? undefined
+      : dirname(resolve(cwd, plan.source));
+  const extra: Finding[] = [];
+  const functions = plan.functions.map((fn) => {
+    const sources = collectSources(fn.handler);
+    const codeDir = sourceDir ?? dirname(fn.handler.file);
+    for (const item of sources.unresolved) {
+      extra.push({
+        subject: `import in ${fn.name}`,
+        detail: 'resolves to no file; fix the path in the legacy code',
+        where: relative(cwd, item),
+      });
+    }
+    for (const item of sources.dynamic) {
+      extra.push({
+        subject: `dynamic require in ${fn.name}`,
+        detail: 'loads a file known only at run time, which was not copied',
+        where: relative(cwd, item),
+      });
+    }
+    for (const pkg of sources.packages.filter((p) => p.range === undefined)) {
+      extra.push({
+        subject: `package ${pkg.name}`,
+        detail:
+          'the legacy package.json gives no version; add it to package.json',
+        where: relative(cwd, fn.handler.file),
+      });
+    }
+    return {
+      fn,
+      className: toNameForms(fn.name, 'Function').className,
+      sources,
+      sample: sampleEvent(fn, codeDir),
+      origin:
+        plan.sourceKind === 'handler'
+          ? plan.source
+          : `${plan.source} (${fn.sourceName})`,
+    };
+  });
+  return {
+    root: layout.root,
+    sourceRoot: layout.sourceRoot,
+    plan,
+    functions,
+    resourcesName: `${resourcesSlug(plan, functions, sourceDir)}.resources`,
+    force: raw.force ?? false,
+    extra,
+  };
+}
+
+/** `events/<key>.json` or `events/<name>.json` beside the source, else the trigger's sample. */
+function sampleEvent(
+  fn: PlannedFunction,
+  dir: string,
+): { text: string; from: string } {
+  for (const candidate of [fn.sourceName.replace(/#.*/, ''), fn.name]) {
+    const path = join(dir, 'events', `${candidate}.json`);
+    const text = readText(path);
+    if (text !== undefined)
+      return { text, from: `events/${candidate}.json of the source` };
+  }
+  const trigger = fn.triggers[0]?.type ?? 'invoke';
+  const text = readText(
+    join(TEMPLATES_ROOT, 'migrate', 'events', `${trigger}.json`),
+  );
+  if (text === undefined)
+    throw new Error(`create-nest-lambda has no sample event for ${trigger}`);
+  return { text, from: `a sample ${trigger} event` };
+}
+
+/** The resources module is named after the function (a handler) or the source's folder (a template). */
+function resourcesSlug(
+  plan: MigrationPlan,
+  functions: MigratedFunction[],
+  sourceDir: string | undefined,
+): string {
+  if (sourceDir === undefined) return functions[0]?.fn.name ?? 'legacy';
+  const folder = sourceDir.split(/[\\/]/).pop() ?? '';
+  const slug = folder
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug === '' || slug === '.' ? 'legacy' : slug;
+}
