@@ -1,6 +1,10 @@
 import { virtualFs } from '@angular-devkit/core';
 import { HostTree } from '@angular-devkit/schematics';
-import { UnitTestTree } from '@angular-devkit/schematics/testing/index.js';
+import {
+  SchematicTestRunner,
+  UnitTestTree,
+} from '@angular-devkit/schematics/testing/index.js';
+import { createRequire } from 'node:module';
 import { collectionRunner } from '../../support/schematics.js';
 
 export type Files = Record<string, string>;
@@ -16,9 +20,12 @@ export function contentsOf(tree: UnitTestTree): Files {
  * The files of a scaffolded service at the root of the tree, as `nest g` sees them from the
  * project folder. Rendered once per test file: a scaffold takes seconds.
  */
-export async function scaffoldedFiles(triggers = 'http-api,sqs') {
+export async function scaffoldedFiles(
+  triggers = 'http-api,sqs',
+  name = 'orders-service',
+) {
   const tree = await collectionRunner().runSchematic('application', {
-    name: 'orders-service',
+    name,
     directory: '.',
     triggers,
     generatorSpec: '^0.0.0-test',
@@ -44,4 +51,23 @@ export function changedPaths(before: Files, after: UnitTestTree): string[] {
   return after.files
     .filter((path) => path in before && before[path] !== after.readText(path))
     .sort();
+}
+
+/** What `nest new app` (Nest 12) writes, at the root of the tree, from Nest's own schematic. */
+export async function nestNewFiles(): Promise<Files> {
+  const require = createRequire(import.meta.url);
+  const nest = new SchematicTestRunner(
+    '@nestjs/schematics',
+    require.resolve('@nestjs/schematics/dist/collection.json'),
+  );
+  const tree = await nest.runSchematic('application', {
+    name: 'app',
+    packageManager: 'npm',
+  });
+  return Object.fromEntries(
+    Object.entries(contentsOf(tree)).map(([path, content]) => [
+      path.replace(/^\/app\//, '/'),
+      content,
+    ]),
+  );
 }
