@@ -9,8 +9,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { type BenchConfig, readConfig } from './bench.config.js';
 import { buildBaselines } from './bundle/build-baselines.js';
+import {
+  type BundleComposition,
+  bundleComposition,
+} from './bundle/bundle-composition.js';
 import type { BuiltFunction } from './bundle/built-function.js';
 import { constructDrift } from './bundle/esbuild-settings.js';
 import { bundleSize } from './measure/bundle-size.js';
@@ -82,21 +87,42 @@ async function main(config: BenchConfig): Promise<void> {
       );
     }
     log('building the kit functions: nest build, then cdk synth');
-    const kit = await buildService(service.dir, bundlesDir);
+    const kit = await buildService(service.dir, bundlesDir, target);
     log(
       `nest build ${(kit.nestBuildMs / 1000).toFixed(0)} s, cdk synth ${(kit.synthMs / 1000).toFixed(0)} s`,
     );
     built.push(...kit.functions);
   } catch (error) {
-    const reason = (error as Error).message.split('\n').slice(0, 12).join('\n');
-    log(`the kit's functions could not be built:\n${reason}`);
+    const output = stripVTControlCharacters((error as Error).message);
+    log(
+      `the kit's functions could not be built:\n${output.split('\n').slice(0, 20).join('\n')}`,
+    );
+    // The failed command, then the first line that names an error, for the report.
+    const lines = output.split('\n');
+    const cause = lines
+      .slice(1)
+      .find((line) => /error/i.test(line))
+      ?.trim();
+    const reason = cause ? `${lines[0]}: ${cause}` : lines[0]!;
     for (const scenario of KIT_SCENARIOS)
-      missing.push({ id: scenario.id, reason: reason.split('\n')[0]! });
+      missing.push({ id: scenario.id, reason });
   }
 
   const functions = SCENARIOS.flatMap((s) =>
     built.filter((fn) => fn.scenario.id === s.id),
   );
+  const compositions = new Map<string, BundleComposition>();
+  for (const fn of functions) {
+    const composition = await bundleComposition(fn.source);
+    compositions.set(fn.scenario.id, composition);
+    const bytes = bundleSize(fn.bundle).bytes;
+    if (composition.bytes !== bytes) {
+      warnings.push(
+        `${fn.scenario.id}: bundling with the bench's esbuild settings gives ${composition.bytes} bytes, ` +
+          `the measured bundle has ${bytes}: the settings differ from the construct's`,
+      );
+    }
+  }
   log(`cold starts: ${config.coldStartRuns} counted processes per function`);
   const cold = await measureColdStarts(
     functions,
@@ -129,6 +155,7 @@ async function main(config: BenchConfig): Promise<void> {
       trigger: fn.scenario.trigger,
       bundleBytes: size.bytes,
       bundleGzipBytes: size.gzipBytes,
+      bundleByPackage: compositions.get(id)?.byPackage.slice(0, 15) ?? [],
       ...(coldStart ? { coldStart } : {}),
       warmUs: warm.figures.get(id) ?? {},
       heap,
@@ -171,7 +198,8 @@ async function main(config: BenchConfig): Promise<void> {
     const profiled = functions.filter(
       (fn) => fn.scenario.family === 'kit' || fn.scenario.family === 'seed',
     );
-    await profileFunctions(profiled, config, (m) => log(m));
+    const summary = await profileFunctions(profiled, config, (m) => log(m));
+    log(`wrote ${summary} and the .cpuprofile files beside it`);
   }
   rmSync(bundlesDir, { recursive: true, force: true });
   const wrong = figures.filter((fn) => fn.wrong);

@@ -17,16 +17,14 @@ export async function buildBaselines(
   const built: BuiltFunction[] = [];
   for (const scenario of BASELINES) {
     const outdir = join(bundlesDir, scenario.id);
-    await build(
-      nestFunctionBuildOptions({
-        entry: join(BENCH_DIST, 'baselines', `${scenario.id}.function.js`),
-        outdir,
-        projectRoot: REPO_ROOT,
-        target,
-        dependencies: scenario.dependencies,
-      }),
-    );
-    built.push({ scenario, bundle: join(outdir, 'index.mjs') });
+    const source = {
+      entry: join(BENCH_DIST, 'baselines', `${scenario.id}.function.js`),
+      projectRoot: REPO_ROOT,
+      target,
+      dependencies: scenario.dependencies,
+    };
+    await build(nestFunctionBuildOptions({ ...source, outdir }));
+    built.push({ scenario, bundle: join(outdir, 'index.mjs'), source });
   }
   return built;
 }

@@ -1,8 +1,18 @@
 import type { Scenario } from '../scenarios.js';
 
+/** What a bundle was made from, to make it again (with a metafile) and see what it holds. */
+export interface BundleSource {
+  /** The tsc output esbuild started from. */
+  readonly entry: string;
+  readonly projectRoot: string;
+  readonly dependencies: readonly string[];
+  readonly target: string;
+}
+
 /** A function ready to run: its bundle copied alone into a folder outside the repository. */
 export interface BuiltFunction {
   readonly scenario: Scenario;
   /** `<tmp>/<scenario id>/index.mjs`; nothing beside it, so no package can resolve from disk. */
   readonly bundle: string;
+  readonly source: BundleSource;
 }

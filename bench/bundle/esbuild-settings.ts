@@ -1,4 +1,5 @@
 import type { BuildOptions } from 'esbuild';
+import type { BundleSource } from './built-function.js';
 
 // The bundling of the generated `infra/nest-function.construct.ts`, as CDK's NodejsFunction turns
 // it into an esbuild command (aws-cdk-lib/aws-lambda-nodejs/lib/bundling.js, buildEsbuildArgs):
@@ -26,17 +27,8 @@ export const CJS_SHIMS = [
   'const __dirname = __cnlDirname(__filename);',
 ].join(' ');
 
-export interface FunctionBundle {
-  /** The compiled (tsc) entry, never TypeScript: esbuild drops decorator metadata. */
-  readonly entry: string;
-  readonly outdir: string;
-  /** Where node_modules are resolved from (the construct's projectRoot). */
-  readonly projectRoot: string;
-  /** e.g. `node22`, from the Lambda runtime. */
-  readonly target: string;
-  /** The function's package dependencies: the optional Nest packages among them are bundled. */
-  readonly dependencies: readonly string[];
-}
+/** A function's sources and where its `index.mjs` goes. */
+export type FunctionBundle = BundleSource & { readonly outdir: string };
 
 export function nestFunctionBuildOptions(fn: FunctionBundle): BuildOptions {
   return {

@@ -1,7 +1,8 @@
 // Warm cost and heap of one bundle in one process: import, warm up, then timed loops (mode
 // `warm`) or 100,000 invocations between two global.gc() (mode `heap`, needs --expose-gc).
 // Usage: node [--expose-gc] warm.worker.js '<WarmSpec as JSON>'
-import { writeSync } from 'node:fs';
+import { writeFileSync, writeSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { pathToFileURL } from 'node:url';
 import { eventPool, lambdaContext, wrongResult } from '../events/events.js';
 import type { HeapReport, WarmReport, WarmSpec } from './worker-protocol.js';
@@ -63,11 +64,20 @@ async function warm(): Promise<WarmReport> {
     const perInvocationMs = (performance.now() - warmUpStart) / invocations;
     const count = Math.max(1, Math.round(spec.runMs / perInvocationMs));
 
+    const profiler = spec.profilePrefix ? await startProfiler() : undefined;
     const runs: number[] = [];
     for (let run = 0; run < spec.runs; run++) {
       const start = performance.now();
       await invokeLoop(pool, count, run * count);
       runs.push(((performance.now() - start) * 1_000) / (count * size));
+    }
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(
+        `${spec.profilePrefix}.${size}.cpuprofile`,
+        JSON.stringify(profile),
+      );
+      profiler.disconnect();
     }
     perRecordUs[String(size)] = runs;
     const after = await check(pool);
@@ -78,6 +88,16 @@ async function warm(): Promise<WarmReport> {
       };
   }
   return { perRecordUs };
+}
+
+// The profiler `node --cpu-prof` runs, started here so the profile holds the timed loops only.
+async function startProfiler(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return session;
 }
 
 async function heap(): Promise<HeapReport> {

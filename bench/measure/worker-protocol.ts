@@ -26,6 +26,11 @@ export interface WarmSpec {
   readonly runMs: number;
   readonly warmUpMs: number;
   readonly heapInvocations: number;
+  /**
+   * Record a V8 CPU profile of the timed loops only (not the import or the warm-up), one file per
+   * batch size: `<profilePrefix>.<size>.cpuprofile`.
+   */
+  readonly profilePrefix?: string;
 }
 
 export interface WarmReport {

@@ -10,19 +10,17 @@ import { formatSummary, summarizeProfile } from './summarize-profile.js';
 
 export const PROFILES_DIR = join(RESULTS_DIR, 'profiles');
 
-// Sampling every 100 µs instead of V8's 1 ms: a cold start is a few hundred ms.
-const CPU_PROF = ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir'];
-
 /**
- * Records, for each function, a profile of its warm path (the warm worker's loops over 1-record
- * and 100-record events, long enough that warm-up and import are a small part) and of a cold
- * start, and writes their summaries to bench/results/profiles/summary.md.
+ * For each function: a V8 CPU profile of its warm path (the warm worker's timed loops only, over
+ * 1-record events and, for SQS, 100-record batches) and a `node --cpu-prof` profile of a whole
+ * cold start, both sampled every 100 µs. Writes the .cpuprofile files (open them in Chrome
+ * DevTools) and `summary.md`, where the bundle's frames are mapped back to their sources.
  */
 export async function profileFunctions(
   functions: readonly BuiltFunction[],
   config: BenchConfig,
   log: (message: string) => void,
-): Promise<void> {
+): Promise<string> {
   rmSync(PROFILES_DIR, { recursive: true, force: true });
   mkdirSync(PROFILES_DIR, { recursive: true });
   const sections: string[] = [];
@@ -30,37 +28,43 @@ export async function profileFunctions(
     const { id, trigger } = fn.scenario;
     const env = lambdaEnvironment(id);
     const cwd = dirname(fn.bundle);
+    const sizes = trigger === 'sqs' ? [1, 100] : [1];
 
     log(`profile: ${id}, warm`);
-    const warmDir = join(PROFILES_DIR, `${id}.warm`);
     const spec: WarmSpec = {
       mode: 'warm',
       bundle: fn.bundle,
       trigger,
       functionName: id,
       fixturesDir: EVENT_FIXTURES,
-      batchSizes: trigger === 'sqs' ? [1, 100] : [1],
-      runs: config.quick ? 1 : 5,
-      runMs: config.quick ? 20 : 1_000,
-      warmUpMs: config.quick ? 50 : 500,
+      batchSizes: sizes,
+      runs: config.quick ? 1 : 4,
+      runMs: config.quick ? 20 : 750,
+      warmUpMs: config.warmUpMs,
       heapInvocations: 0,
+      profilePrefix: join(PROFILES_DIR, `${id}.warm`),
     };
     await runWorker(
       join(BENCH_DIST, 'measure', 'warm.worker.js'),
       [JSON.stringify(spec)],
       {
-        nodeArgs: [...CPU_PROF, warmDir],
         env,
         cwd,
         timeoutMs: 600_000,
       },
     );
-    sections.push(
-      formatSummary(
-        `${id}: warm (1-record${trigger === 'sqs' ? ' and 100-record' : ''} invocations)`,
-        summarizeProfile(only(warmDir), fn.bundle),
-      ),
-    );
+    for (const size of sizes) {
+      const title = `${id}: warm, ${size === 1 ? 'one-record invocations' : `batches of ${size}`}`;
+      sections.push(
+        formatSummary(
+          title,
+          summarizeProfile(
+            `${spec.profilePrefix}.${size}.cpuprofile`,
+            fn.bundle,
+          ),
+        ),
+      );
+    }
 
     log(`profile: ${id}, cold start`);
     const coldDir = join(PROFILES_DIR, `${id}.cold`);
@@ -73,7 +77,13 @@ export async function profileFunctions(
       join(BENCH_DIST, 'measure', 'cold-start.worker.js'),
       [fn.bundle, eventFile, id],
       {
-        nodeArgs: [...CPU_PROF, coldDir],
+        nodeArgs: [
+          '--cpu-prof',
+          '--cpu-prof-interval',
+          '100',
+          '--cpu-prof-dir',
+          coldDir,
+        ],
         env,
         cwd,
         timeoutMs: 60_000,
@@ -81,17 +91,14 @@ export async function profileFunctions(
     );
     sections.push(
       formatSummary(
-        `${id}: cold start`,
+        `${id}: cold start, whole process`,
         summarizeProfile(only(coldDir), fn.bundle),
       ),
     );
   }
   const summary = join(PROFILES_DIR, 'summary.md');
-  writeFileSync(
-    summary,
-    `# CPU profiles of the kit's functions\n\n${sections.join('\n')}`,
-  );
-  log(`wrote ${summary} and the .cpuprofile files beside it`);
+  writeFileSync(summary, `# CPU profiles\n\n${sections.join('\n')}`);
+  return summary;
 }
 
 function only(dir: string): string {

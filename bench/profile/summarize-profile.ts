@@ -5,6 +5,10 @@ import { fileURLToPath } from 'node:url';
 // Reads a V8 .cpuprofile (node --cpu-prof) of a worker running one bundle, maps the bundle's
 // frames back to their sources with the bundle's source map, and says where the time went:
 // self time by package or kit file, and self and inclusive time by function.
+//
+// Time is counted in samples, each worth the sampling interval, not from the samples' time
+// deltas: on a loaded machine a descheduled process gets one sample with a long delta, which
+// would be charged to whatever function happened to be running.
 
 interface CallFrame {
   readonly functionName: string;
@@ -23,6 +27,8 @@ interface CpuProfile {
   readonly nodes: readonly ProfileNode[];
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
+  readonly startTime: number;
+  readonly endTime: number;
 }
 
 export interface Cost {
@@ -69,6 +75,14 @@ function placeOf(
   const source = entry?.originalSource ?? 'bundle';
   const line = (entry?.originalLine ?? 0) + 1;
   const pkg = PACKAGE.exec(source);
+  // A package whose own source maps point outside it (class-validator's and class-transformer's
+  // `../../src/…`) shows up as `node_modules/src/…`; the path still names the package.
+  if (pkg?.[1] === 'src') {
+    return {
+      area: 'class-validator/-transformer (src/…)',
+      fn: `${name} (src/${pkg[2]}:${line})`,
+    };
+  }
   if (pkg)
     return { area: pkg[1]!, fn: `${name} (${pkg[1]}/${pkg[2]}:${line})` };
   const kit = /\/(lambda\/.*)$/.exec(source);
@@ -103,9 +117,12 @@ export function summarizeProfile(
   const byArea = new Map<string, number>();
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
+  const interval =
+    (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
+  const sorted = [...profile.timeDeltas].sort((a, b) => a - b);
+  const ms = (sorted[sorted.length >> 1] ?? interval * 1000) / 1000;
   let total = 0;
-  profile.samples.forEach((nodeId, index) => {
-    const ms = (profile.timeDeltas[index] ?? 0) / 1000;
+  profile.samples.forEach((nodeId) => {
     total += ms;
     const place = places.get(nodeId)!;
     byArea.set(place.area, (byArea.get(place.area) ?? 0) + ms);

@@ -30,6 +30,11 @@ export interface FunctionFigures {
   readonly trigger: TriggerKind;
   readonly bundleBytes: number;
   readonly bundleGzipBytes: number;
+  /** What the bundle holds: bytes per package (or local folder), largest first. */
+  readonly bundleByPackage: readonly {
+    readonly name: string;
+    readonly bytes: number;
+  }[];
   readonly coldStart?: ColdStartFigures;
   /** µs per record, keyed by batch size; `1` is the cost of one invocation of one record. */
   readonly warmUs: Record<string, Sample>;

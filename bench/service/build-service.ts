@@ -25,6 +25,7 @@ interface TemplateResource {
 export async function buildService(
   serviceDir: string,
   bundlesDir: string,
+  target: string,
 ): Promise<ServiceBuild> {
   const nestBuild = await mustRun('npx', ['nest', 'build'], {
     cwd: serviceDir,
@@ -55,13 +56,30 @@ export async function buildService(
   );
 
   const assets = functionAssets(join(serviceDir, CDK_OUT));
+  const manifest = JSON.parse(
+    readFileSync(join(serviceDir, 'package.json'), 'utf8'),
+  ) as {
+    dependencies?: Record<string, string>;
+  };
+  const dependencies = Object.keys(manifest.dependencies ?? {});
   const built = KIT_SCENARIOS.map((scenario): BuiltFunction => {
     const asset = assets.get(scenario.className);
     if (!asset)
       throw new Error(`cdk synth wrote no bundle for ${scenario.className}`);
     const outdir = join(bundlesDir, scenario.id);
     cpSync(join(serviceDir, CDK_OUT, asset), outdir, { recursive: true });
-    return { scenario, bundle: join(outdir, 'index.mjs') };
+    const source = {
+      entry: join(
+        serviceDir,
+        'dist',
+        'functions',
+        `${scenario.functionName}.function.js`,
+      ),
+      projectRoot: serviceDir,
+      dependencies,
+      target,
+    };
+    return { scenario, bundle: join(outdir, 'index.mjs'), source };
   });
   return { functions: built, nestBuildMs: nestBuild.ms, synthMs: synth.ms };
 }
