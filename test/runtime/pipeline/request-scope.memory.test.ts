@@ -18,7 +18,7 @@ const MAX_GROWTH = 5 * 1024 * 1024;
 @Injectable({ scope: Scope.REQUEST })
 class Tenant {
   // Some weight per instance, so that a leak of instances shows.
-  readonly scratch = new Array<number>(64).fill(0);
+  readonly scratch = Array.from({ length: 64 }, () => 0);
   constructor(
     @Inject(REQUEST) readonly invocation: LambdaInvocation<SQSEvent, SQSRecord>,
   ) {}

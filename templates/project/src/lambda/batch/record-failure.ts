@@ -29,5 +29,7 @@ function describe(error: Error): string {
   const { message } = response as { message?: unknown };
   return Array.isArray(message)
     ? message.join('; ')
-    : String(message ?? error.message);
+    : typeof message === 'string'
+      ? message
+      : error.message;
 }

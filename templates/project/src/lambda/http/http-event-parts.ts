@@ -7,13 +7,14 @@ type MultiValues = { [name: string]: string[] | undefined } | null | undefined;
 /**
  * Lower-cases header names. Multi-value headers win when the event has them, and are folded the
  * way Node.js folds repeated headers: `set-cookie` stays a list, `cookie` is joined with `; `,
- * others with `, `.
+ * others with `, `. Like Node.js's, the object has no prototype, so no header name (not even
+ * `__proto__`) can change it.
  */
 export function normalizeHeaders(
   single: SingleValues,
   multi: MultiValues,
 ): HttpHeaders {
-  const headers: HttpHeaders = {};
+  const headers: HttpHeaders = Object.create(null) as HttpHeaders;
   if (multi) {
     for (const name of Object.keys(multi)) {
       const values = multi[name];
@@ -42,7 +43,7 @@ export function decodedQuery(
   multi: MultiValues,
 ): { query: HttpQuery; rawQuery: string } {
   const entries = toEntries(single, multi);
-  const query: HttpQuery = {};
+  const query: HttpQuery = Object.create(null) as HttpQuery;
   for (const [name, values] of entries) {
     query[name] = values.length === 1 ? values[0] : values;
   }
@@ -69,7 +70,7 @@ export function encodedQuery(
 
 /** Parses a raw query string as Express's default ("simple") query parser does. */
 export function parseQuery(rawQuery: string): HttpQuery {
-  return rawQuery ? { ...parse(rawQuery) } : {};
+  return rawQuery ? parse(rawQuery) : (Object.create(null) as HttpQuery);
 }
 
 function toEntries(

@@ -26,23 +26,24 @@ export function singleValueHeaders(
   response: LambdaHttpResponse,
   withoutSetCookie = false,
 ): { [name: string]: string } {
-  const headers: { [name: string]: string } = {};
-  for (const [name, value] of Object.entries(response.getHeaders())) {
-    if (withoutSetCookie && name === 'set-cookie') continue;
-    headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
+  // fromEntries defines properties, so a header named `__proto__` stays a header.
+  return Object.fromEntries(
+    Object.entries(response.getHeaders())
+      .filter(([name]) => !(withoutSetCookie && name === 'set-cookie'))
+      .map(([name, value]) => [name, [value].flat().join(', ')]),
+  );
 }
 
 /** Every header as a list, for REST APIs and ALB target groups with multi-value headers. */
 export function multiValueHeaders(response: LambdaHttpResponse): {
   [name: string]: string[];
 } {
-  const headers: { [name: string]: string[] } = {};
-  for (const [name, value] of Object.entries(response.getHeaders())) {
-    headers[name] = Array.isArray(value) ? value : [value];
-  }
-  return headers;
+  return Object.fromEntries(
+    Object.entries(response.getHeaders()).map(([name, value]) => [
+      name,
+      [value].flat(),
+    ]),
+  );
 }
 
 /** The `set-cookie` values, which payload format 2.0 returns as `cookies`. */
