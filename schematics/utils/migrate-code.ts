@@ -4,13 +4,23 @@
 export class ImportSet {
   private readonly modules = new Map<string, Set<string>>();
   private readonly types = new Map<string, Set<string>>();
+  /** Which module each local name came from, to alias a name two modules export. */
+  private readonly owners = new Map<string, string>();
 
-  /** Records `name` from `module` and returns it, to use inline: `imports.use('aws-cdk-lib', 'Duration')`. */
+  /**
+   * Records `name` from `module` and returns the local name to use inline:
+   * `imports.use('aws-cdk-lib', 'Duration')`. When another module already took the name
+   * (`LogGroupLogDestination` is in both API Gateway modules), it is imported under an alias.
+   */
   use(module: string, name: string): string {
+    const owner = this.owners.get(name);
+    const local =
+      owner === undefined || owner === module ? name : `${aliasPrefix(module)}${name}`;
+    this.owners.set(local, module);
     const names = this.modules.get(module) ?? new Set<string>();
-    names.add(name);
+    names.add(local === name ? name : `${name} as ${local}`);
     this.modules.set(module, names);
-    return name;
+    return local;
   }
 
   useType(module: string, name: string): string {
@@ -41,6 +51,13 @@ export class ImportSet {
       })
       .join('\n');
   }
+}
+
+/** `aws-cdk-lib/aws-apigatewayv2` → `Apigatewayv2`. */
+function aliasPrefix(module: string): string {
+  const last = module.split('/').pop() ?? module;
+  const word = last.replace(/^aws-/, '').replace(/[^A-Za-z0-9]/g, '');
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** A single-quoted TypeScript string literal. */

@@ -113,7 +113,13 @@ export function specifiersOf(
   const specifiers: string[] = [];
   const dynamic: string[] = [];
   const visit = (node: ts.Node): void => {
+    // Type-only imports vanish when compiled: they load nothing.
+    const typeOnly =
+      (ts.isImportDeclaration(node) &&
+        node.importClause?.isTypeOnly === true) ||
+      (ts.isExportDeclaration(node) && node.isTypeOnly);
     if (
+      !typeOnly &&
       (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
       node.moduleSpecifier &&
       ts.isStringLiteralLike(node.moduleSpecifier)

@@ -48,25 +48,29 @@ export function renderConstruct(input: ConstructInput): string {
     ...(environment.length === 0
       ? []
       : ['environment: {', ...environment.map((line) => `  ${line}`), '},']),
-    ...(fn.statements.length === 0
+    ...(fn.statements.length === 0 ? [] : ['initialPolicy: statements,']),
+  ];
+  // The legacy IAM statements, kept in a constant to acknowledge their wildcards below.
+  const statements =
+    fn.statements.length === 0
       ? []
       : [
-          'initialPolicy: [',
+          'const statements = [',
           ...fn.statements.map((s) => `  ${renderStatement(s, context)},`),
-          '],',
-        ]),
-  ];
+          '];',
+        ];
   const triggers = fn.triggers.flatMap((trigger, index) =>
     renderTrigger(trigger, index, context),
   );
   const wildcards = fn.statements.some(isWildcard)
     ? [
-        `${imports.use('aws-cdk-lib', 'Validations')}.of(this.lambdaFunction.role!.node.findChild('DefaultPolicy')).acknowledge({ id: 'AwsSolutions-IAM5', reason: ${quote(`These statements come unchanged from ${input.origin}; narrow their wildcards when the code no longer needs them.`)} });`,
+        `${imports.use('../legacy/shared.js', 'acknowledgeLegacyWildcards')}(this.lambdaFunction.role!.node.findChild('DefaultPolicy'), statements, ${quote(`These statements come unchanged from ${input.origin}; narrow their wildcards when the code no longer needs them.`)});`,
       ]
     : [];
   const body = [
     'super(scope, id);',
     '',
+    ...(statements.length > 0 ? [...statements, ''] : []),
     "this.lambdaFunction = new NestFunction(this, 'Function', {",
     ...props.map((line) => `  ${line}`),
     '});',
@@ -77,9 +81,10 @@ export function renderConstruct(input: ConstructInput): string {
     imports.render(),
     '',
     '/**',
-    ` * The ${fn.name} function, migrated from ${input.origin}: the legacy handler runs unchanged`,
-    ' * inside Nest, with the memory, timeout, environment, permissions and triggers it had.',
-    ' * MIGRATION.md lists what the migration left behind.',
+    ` * The ${fn.name} function, migrated from`,
+    ` * ${input.origin}.`,
+    ' * Its legacy handler runs unchanged inside Nest, with the memory, timeout, environment,',
+    ' * permissions and triggers it had; MIGRATION.md lists what the migration left behind.',
     ' */',
     `export class ${className}Function extends Construct {`,
     '  readonly lambdaFunction: NestFunction;',

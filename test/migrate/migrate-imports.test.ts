@@ -20,6 +20,8 @@ describe('specifiersOf', () => {
       "export * from './f.js';",
       "const g = await import('./g.mjs');",
       "import h = require('./h');",
+      "import type { SQSEvent } from 'aws-lambda';",
+      "export type { Shape } from './types.js';",
       'const i = require(name);',
       'const j = import(`./${name}.js`);',
     ].join('\n');

@@ -16,7 +16,11 @@ export function runLikeLambda(
   file: string,
   exportName: string,
   event: unknown,
-  options: { waitsForEmptyEventLoop?: boolean } = {},
+  options: {
+    waitsForEmptyEventLoop?: boolean;
+    env?: Record<string, string>;
+    cwd?: string;
+  } = {},
 ): Outcome {
   const typescript = /\.[cm]?ts$/.test(file) ? ['--import', 'tsx'] : [];
   const result = spawnSync(
@@ -28,7 +32,13 @@ export function runLikeLambda(
       exportName,
       String(options.waitsForEmptyEventLoop ?? true),
     ],
-    { input: JSON.stringify(event), encoding: 'utf8', timeout: 20_000 },
+    {
+      input: JSON.stringify(event),
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, ...options.env },
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    },
   );
   if (result.status !== 0)
     throw new Error(`reference runtime failed: ${result.stderr}`);
