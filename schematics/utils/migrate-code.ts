@@ -15,7 +15,9 @@ export class ImportSet {
   use(module: string, name: string): string {
     const owner = this.owners.get(name);
     const local =
-      owner === undefined || owner === module ? name : `${aliasPrefix(module)}${name}`;
+      owner === undefined || owner === module
+        ? name
+        : `${aliasPrefix(module)}${name}`;
     this.owners.set(local, module);
     const names = this.modules.get(module) ?? new Set<string>();
     names.add(local === name ? name : `${name} as ${local}`);
