@@ -40,7 +40,7 @@ const withKit = (root: RootModule, kit: DynamicModule): DynamicModule => ({
   imports: [root, kit],
 });
 
-/** A standalone application context, for every trigger but HTTP ones. */
+// A standalone application context, for every trigger but HTTP ones.
 export async function createContextApp(
   root: RootModule,
   kit: DynamicModule,
@@ -56,7 +56,7 @@ export async function createContextApp(
   return withShutdownHooks(app);
 }
 
-/** An HTTP application on the serverless adapter, for HTTP triggers. */
+// An HTTP application on the serverless adapter, for HTTP triggers.
 export async function createHttpApp(
   root: RootModule,
   kit: DynamicModule,

@@ -14,15 +14,12 @@ import {
 } from './app-context.js';
 import { UnknownTriggerError } from './errors.js';
 import { LambdaHttpAdapter } from './http/lambda-http.adapter.js';
-import { LambdaHttpResponse } from './http/lambda-http.response.js';
+import { handleHttpEvent } from './http/http-event.handler.js';
 import { InvocationContext } from './invocation-context.js';
 import { LambdaModule } from './lambda.module.js';
 import { LambdaLogger } from './logger/lambda.logger.js';
-import {
-  findEventMethods,
-  findHandlerWrapper,
-} from './pipeline/handler-methods.js';
-import { createMethodRunner } from './pipeline/method-runner.js';
+import { bindHandlerMethods } from './pipeline/handler-methods.js';
+import type { LambdaInvocation } from './pipeline/lambda-invocation.js';
 import {
   TRIGGER_REGISTRY,
   TRIGGERS,
@@ -107,6 +104,19 @@ export async function createHandler(
     | HttpTriggerDefinition<unknown, unknown>
     | EventTriggerDefinition<unknown, unknown>;
 
+  // Each invocation runs in its own invocation context (AsyncLocalStorage).
+  const entry = (
+    app: INestApplicationContext,
+    run: (event: unknown, invocation: LambdaInvocation) => Promise<unknown>,
+  ) =>
+    Object.assign(
+      (event: unknown, context: Context) => {
+        const invocation = invocationContext.begin(trigger, event, context);
+        return invocationContext.run(invocation, () => run(event, invocation));
+      },
+      { app },
+    );
+
   if (definition.kind === 'http') {
     const adapter = new LambdaHttpAdapter();
     const { controllers } = options as HttpHandlerOptions;
@@ -114,38 +124,21 @@ export async function createHandler(
       ...settings,
       controllers,
     });
-    const invoke = (event: unknown, context: Context) => {
-      const invocation = invocationContext.begin(trigger, event, context);
-      return invocationContext.run(invocation, async () => {
-        const request = definition.toRequest(event, invocation);
-        const response = new LambdaHttpResponse();
-        await adapter.handle(request, response);
-        return definition.toResult(response, request);
-      });
-    };
-    return Object.assign(invoke, { app });
-  }
-
-  const { handler } = options as EventHandlerOptions;
-  const app = await createContextApp(rootModule, kit, settings);
-  const wrapper = findHandlerWrapper(app, handler);
-  const methods = findEventMethods(
-    handler,
-    definition.source,
-    !!definition.multipleMethods,
-  ).map(({ name, options: methodOptions }) => ({
-    name,
-    options: methodOptions,
-    run: createMethodRunner(app, wrapper, name, invocationContext),
-  }));
-  definition.validate?.(methods);
-  const invoke = (event: unknown, context: Context) => {
-    const invocation = invocationContext.begin(trigger, event, context);
-    return invocationContext.run(invocation, () =>
-      definition.handle(event, invocation, methods),
+    return entry(app, (event, invocation) =>
+      handleHttpEvent(definition, adapter, event, invocation),
     );
-  };
-  return Object.assign(invoke, { app });
+  }
+  const app = await createContextApp(rootModule, kit, settings);
+  const { handler } = options as EventHandlerOptions;
+  const methods = bindHandlerMethods(
+    app,
+    handler,
+    definition,
+    invocationContext,
+  );
+  return entry(app, (event, invocation) =>
+    definition.handle(event, invocation, methods),
+  );
 }
 
 function chooseLogger(

@@ -1,7 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 import { LAMBDA_EVENT_METADATA, type EventSource } from '../constants.js';
 
-/** What an event decorator stores on its method. */
+// What an event decorator stores on its method.
 export interface EventHandlerMetadata<TOptions = unknown> {
   readonly source: EventSource;
   readonly options: TOptions;

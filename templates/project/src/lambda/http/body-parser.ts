@@ -6,11 +6,9 @@ import {
   type LambdaHttpRequest,
 } from './lambda-http.request.js';
 
-/**
- * Sets `request.body` from the event's body, as Express's JSON, URL-encoded and text parsers
- * would; any other content type stays bytes (a `Buffer`), or the string the event carried when
- * it has no content type. Invalid JSON is a 400, as it is over HTTP.
- */
+// Sets `request.body` from the event's body, as Express's JSON, URL-encoded and text parsers
+// would; any other content type stays bytes (a `Buffer`), or the string the event carried when
+// it has no content type. Invalid JSON is a 400, as it is over HTTP.
 export function parseBody(request: LambdaHttpRequest): void {
   const source = getBodySource(request);
   if (source === undefined) return;

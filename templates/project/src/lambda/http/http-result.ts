@@ -1,7 +1,7 @@
 import type { LambdaHttpRequest } from './lambda-http.request.js';
 import type { LambdaHttpResponse } from './lambda-http.response.js';
 
-/** The body of a Lambda HTTP result: bytes go base64-encoded, text as it is. */
+// The body of a Lambda HTTP result: bytes go base64-encoded, text as it is.
 export function encodeBody(
   response: LambdaHttpResponse,
   request: LambdaHttpRequest,
@@ -21,7 +21,7 @@ export function encodeBody(
     : { body: body.toString('base64'), isBase64Encoded: true };
 }
 
-/** One value per header; repeated values are joined with `, ` (`set-cookie` left out on request). */
+// One value per header; repeated values are joined with `, ` (`set-cookie` left out on request).
 export function singleValueHeaders(
   response: LambdaHttpResponse,
   withoutSetCookie = false,
@@ -34,7 +34,7 @@ export function singleValueHeaders(
   );
 }
 
-/** Every header as a list, for REST APIs and ALB target groups with multi-value headers. */
+// Every header as a list, for REST APIs and ALB target groups with multi-value headers.
 export function multiValueHeaders(response: LambdaHttpResponse): {
   [name: string]: string[];
 } {
@@ -46,7 +46,7 @@ export function multiValueHeaders(response: LambdaHttpResponse): {
   );
 }
 
-/** The `set-cookie` values, which payload format 2.0 returns as `cookies`. */
+// The `set-cookie` values, which payload format 2.0 returns as `cookies`.
 export function setCookies(response: LambdaHttpResponse): string[] {
   const value = response.getHeader('set-cookie');
   return value === undefined ? [] : [value].flat();

@@ -1,7 +1,5 @@
-import { STATUS_CODES } from 'node:http';
 import {
   Logger,
-  StreamableFile,
   type RequestMethod,
   type VersioningOptions,
 } from '@nestjs/common';
@@ -10,8 +8,10 @@ import { AbstractHttpAdapter } from '@nestjs/core';
 import { LegacyRouteConverter } from '@nestjs/core/internal';
 import { pathToRegexp } from 'path-to-regexp';
 import { parseBody } from './body-parser.js';
+import { reply } from './http-reply.js';
 import type { LambdaHttpRequest } from './lambda-http.request.js';
 import type { LambdaHttpResponse } from './lambda-http.response.js';
+import { createRouter } from './lambda-router.js';
 import { RouteTable, type ErrorHandler, type Handler } from './route-table.js';
 import { applyVersionFilter } from './version-filter.js';
 
@@ -34,11 +34,13 @@ export class LambdaHttpAdapter extends AbstractHttpAdapter<
   LambdaHttpRequest,
   LambdaHttpResponse
 > {
-  private readonly routes = new RouteTable();
+  private readonly routes: RouteTable;
   private readonly logger = new Logger(LambdaHttpAdapter.name);
 
   constructor() {
-    super({});
+    const routes = new RouteTable();
+    super(createRouter(routes));
+    this.routes = routes;
   }
 
   /** Runs one request through the registered routes; resolves once the response has ended. */
@@ -49,115 +51,12 @@ export class LambdaHttpAdapter extends AbstractHttpAdapter<
     return this.routes.dispatch(request, response);
   }
 
-  override use(...args: unknown[]): this {
-    const [path, handler] = args.length === 1 ? [undefined, args[0]] : args;
-    this.routes.use(path as string | undefined, handler as Handler);
-    return this;
-  }
-
-  override get(...args: unknown[]): void {
-    this.register('GET', args);
-  }
-  override post(...args: unknown[]): void {
-    this.register('POST', args);
-  }
-  override put(...args: unknown[]): void {
-    this.register('PUT', args);
-  }
-  override delete(...args: unknown[]): void {
-    this.register('DELETE', args);
-  }
-  override patch(...args: unknown[]): void {
-    this.register('PATCH', args);
-  }
-  override head(...args: unknown[]): void {
-    this.register('HEAD', args);
-  }
-  override options(...args: unknown[]): void {
-    this.register('OPTIONS', args);
-  }
-  override all(...args: unknown[]): void {
-    this.register(undefined, args);
-  }
-  override search(...args: unknown[]): void {
-    this.register('SEARCH', args);
-  }
-  override query(...args: unknown[]): void {
-    this.register('QUERY', args);
-  }
-  override propfind(...args: unknown[]): void {
-    this.register('PROPFIND', args);
-  }
-  override proppatch(...args: unknown[]): void {
-    this.register('PROPPATCH', args);
-  }
-  override mkcol(...args: unknown[]): void {
-    this.register('MKCOL', args);
-  }
-  override copy(...args: unknown[]): void {
-    this.register('COPY', args);
-  }
-  override move(...args: unknown[]): void {
-    this.register('MOVE', args);
-  }
-  override lock(...args: unknown[]): void {
-    this.register('LOCK', args);
-  }
-  override unlock(...args: unknown[]): void {
-    this.register('UNLOCK', args);
-  }
-
-  private register(method: string | undefined, args: unknown[]): void {
-    const [path, handler] = args.length === 1 ? ['{*path}', args[0]] : args;
-    this.routes.route(method, path as string, handler as Handler);
-  }
-
   reply(
     response: LambdaHttpResponse,
     body: unknown,
     statusCode?: number,
   ): unknown {
-    if (statusCode !== undefined) response.status(statusCode);
-    if (body === null || body === undefined) return response.send();
-    if (body instanceof StreamableFile)
-      return this.replyWithFile(response, body);
-    // Unlike Express, which would serialize them as JSON, bytes are sent as bytes.
-    if (body instanceof Uint8Array) return response.send(body);
-    if (body instanceof Error && response.statusCode >= 400) {
-      return response.json({
-        statusCode: response.statusCode,
-        message: STATUS_CODES[response.statusCode] ?? 'Error',
-      });
-    }
-    return typeof body === 'object'
-      ? response.json(body)
-      : response.send(String(body as string | number | boolean | bigint));
-  }
-
-  private async replyWithFile(
-    response: LambdaHttpResponse,
-    file: StreamableFile,
-  ): Promise<void> {
-    const { type, disposition, length } = file.getHeaders();
-    if (!response.hasHeader('content-type'))
-      response.type(type ?? 'application/octet-stream');
-    if (disposition && !response.hasHeader('content-disposition')) {
-      response.setHeader('content-disposition', disposition);
-    }
-    if (length !== undefined) response.setHeader('content-length', length);
-    try {
-      const chunks: Buffer[] = [];
-      for await (const chunk of file.getStream()) {
-        chunks.push(
-          typeof chunk === 'string'
-            ? Buffer.from(chunk)
-            : Buffer.from(chunk as Uint8Array),
-        );
-      }
-      response.end(Buffer.concat(chunks));
-    } catch (error) {
-      file.errorHandler(error as Error, response as never);
-    }
+    return reply(response, body, statusCode);
   }
 
   status(response: LambdaHttpResponse, statusCode: number): unknown {

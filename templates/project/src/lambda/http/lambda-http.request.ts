@@ -43,12 +43,12 @@ export interface LambdaHttpRequest<TEvent = unknown> {
   readonly lambda: LambdaInvocation;
 }
 
-/** What each HTTP trigger extracts from its event. */
+// What each HTTP trigger extracts from its event.
 export interface HttpRequestParts {
   readonly method: string;
-  /** The path as the event gives it: percent-encoded or not, depending on the source. */
+  // The path as the event gives it: percent-encoded or not, depending on the source.
   readonly path: string;
-  /** Percent-encoded query string without `?`. */
+  // Percent-encoded query string without `?`.
   readonly rawQuery: string;
   readonly query: HttpQuery;
   readonly headers: HttpHeaders;
@@ -60,7 +60,7 @@ export interface HttpRequestParts {
 
 const SOURCE = Symbol('lambda.http.body');
 
-/** The unparsed body of a request, for the body parser. */
+// The unparsed body of a request, for the body parser.
 export function getBodySource(
   request: LambdaHttpRequest,
 ): string | Buffer | undefined {
@@ -105,11 +105,9 @@ export function createHttpRequest(parts: HttpRequestParts): LambdaHttpRequest {
   } as LambdaHttpRequest;
 }
 
-/**
- * HTTP APIs deliver the path decoded, REST APIs, function URLs and ALB still encoded. Escaping only
- * what cannot appear in an encoded path (spaces, `?`, `#`, a `%` that starts no escape, non-ASCII)
- * makes both an encoded path, without double-encoding the second.
- */
+// HTTP APIs deliver the path decoded, REST APIs, function URLs and ALB still encoded. Escaping only
+// what cannot appear in an encoded path (spaces, `?`, `#`, a `%` that starts no escape, non-ASCII)
+// makes both an encoded path, without double-encoding the second.
 export function encodePath(path: string): string {
   const encoded = UNSAFE_IN_PATH.test(path)
     ? path.replace(UNSAFE_IN_PATH_GLOBAL, escape)

@@ -18,18 +18,16 @@ export type ErrorHandler = (
 type Params = Partial<{ [name: string]: string | string[] }>;
 
 interface Layer {
-  /** Upper-case verb, or `undefined` for every verb. */
+  // Upper-case verb, or `undefined` for every verb.
   readonly method: string | undefined;
   readonly match: MatchFunction<Params> | undefined;
   readonly handle: Handler | ErrorHandler;
   readonly isErrorHandler: boolean;
 }
 
-/**
- * The routes, middleware and error handlers Nest registers on the adapter, in registration order,
- * matched the way Express 5 matches them (path-to-regexp 8, case-insensitive, optional trailing
- * slash, HEAD served by GET routes) and chained with `next()`.
- */
+// The routes, middleware and error handlers Nest registers on the adapter, in registration order,
+// matched the way Express 5 matches them (path-to-regexp 8, case-insensitive, optional trailing
+// slash, HEAD served by GET routes) and chained with `next()`.
 export class RouteTable {
   private readonly layers: Layer[] = [];
 
@@ -61,10 +59,8 @@ export class RouteTable {
     });
   }
 
-  /**
-   * Runs the request through the layers. Resolves once the response has ended: route handlers
-   * settle when Nest has replied, but middleware and async exception filters may answer later.
-   */
+  // Runs the request through the layers. Resolves once the response has ended: route handlers
+  // settle when Nest has replied, but middleware and async exception filters may answer later.
   async dispatch(
     request: LambdaHttpRequest,
     response: LambdaHttpResponse,

@@ -8,6 +8,12 @@ import {
 } from '../constants.js';
 import type { EventHandlerMetadata } from '../decorators/on-event.decorators.js';
 import { LambdaHandlerDefinitionError } from '../errors.js';
+import type { InvocationContext } from '../invocation-context.js';
+import type {
+  EventTriggerDefinition,
+  HandlerMethod,
+} from '../triggers/trigger.types.js';
+import { createMethodRunner } from './method-runner.js';
 
 const DECORATOR_BY_SOURCE: { readonly [S in EventSource]: string } = {
   sqs: '@OnSqsMessage()',
@@ -20,7 +26,7 @@ const DECORATOR_BY_SOURCE: { readonly [S in EventSource]: string } = {
   invoke: '@OnInvoke()',
 };
 
-/** The provider of the handler class in the application, found by class. */
+// The provider of the handler class in the application, found by class.
 export function findHandlerWrapper(
   app: INestApplicationContext,
   handler: Type,
@@ -39,7 +45,7 @@ export function findHandlerWrapper(
   );
 }
 
-/** The methods of the handler class marked for an event source, with their decorator options. */
+// The methods of the handler class marked for an event source, with their decorator options.
 export function findEventMethods(
   handler: Type,
   source: EventSource,
@@ -68,5 +74,26 @@ export function findEventMethods(
       `${handler.name} has several ${decorator} methods (${methods.map((m) => m.name).join(', ')}); keep one.`,
     );
   }
+  return methods;
+}
+
+// The handler class's methods for the trigger, each bound to the pipeline, checked at startup.
+export function bindHandlerMethods(
+  app: INestApplicationContext,
+  handler: Type,
+  definition: EventTriggerDefinition<unknown, unknown>,
+  invocationContext: InvocationContext,
+): HandlerMethod[] {
+  const wrapper = findHandlerWrapper(app, handler);
+  const methods = findEventMethods(
+    handler,
+    definition.source,
+    !!definition.multipleMethods,
+  ).map(({ name, options }) => ({
+    name,
+    options,
+    run: createMethodRunner(app, wrapper, name, invocationContext),
+  }));
+  definition.validate?.(methods);
   return methods;
 }

@@ -19,10 +19,8 @@ export interface DynamoDbChange<TItem = { [attribute: string]: unknown }> {
   readonly oldImage: TItem | undefined;
 }
 
-/**
- * DynamoDB Streams. Records run in order and processing stops at the first failure, whose
- * sequence number is reported (see batch/stream-batch.processor.ts).
- */
+// DynamoDB Streams. Records run in order and processing stops at the first failure, whose
+// sequence number is reported (see batch/stream-batch.processor.ts).
 export const dynamoDbStreamTrigger: EventTriggerDefinition<
   DynamoDBStreamEvent,
   DynamoDBBatchResponse

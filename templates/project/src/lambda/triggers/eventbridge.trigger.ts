@@ -10,11 +10,9 @@ import type { EventTriggerDefinition, HandlerMethod } from './trigger.types.js';
 const detailTypesOf = (method: HandlerMethod) =>
   (method.options as EventBridgeOptions).detailTypes;
 
-/**
- * EventBridge rules. `@Body()` is `detail`. A handler class may have one `@OnEventBridge()` method
- * per `detail-type`, and one without a detail type for the others; an event nobody takes throws
- * `UnhandledEventError`. Errors are thrown, so EventBridge retries the invocation.
- */
+// EventBridge rules. `@Body()` is `detail`. A handler class may have one `@OnEventBridge()` method
+// per `detail-type`, and one without a detail type for the others; an event nobody takes throws
+// `UnhandledEventError`. Errors are thrown, so EventBridge retries the invocation.
 export const eventBridgeTrigger: EventTriggerDefinition<
   EventBridgeEvent<string, unknown>,
   void

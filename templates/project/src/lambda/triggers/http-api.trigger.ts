@@ -16,11 +16,9 @@ import type { LambdaHttpResponse } from '../http/lambda-http.response.js';
 import type { LambdaInvocation } from '../pipeline/lambda-invocation.js';
 import type { HttpTriggerDefinition } from './trigger.types.js';
 
-/**
- * API Gateway HTTP API, payload format 2.0 (also what function URLs send). Headers arrive lower
- * case; cookies come in their own list and are folded back into a `cookie` header; the path of a
- * named stage starts with the stage, which is removed so routes stay stage-independent.
- */
+// API Gateway HTTP API, payload format 2.0 (also what function URLs send). Headers arrive lower
+// case; cookies come in their own list and are folded back into a `cookie` header; the path of a
+// named stage starts with the stage, which is removed so routes stay stage-independent.
 export const httpApiTrigger: HttpTriggerDefinition<
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2

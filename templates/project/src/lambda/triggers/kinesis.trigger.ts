@@ -9,11 +9,9 @@ import { withPayload } from '../pipeline/lambda-invocation.js';
 import { parseJsonPayload } from './json-payload.js';
 import type { EventTriggerDefinition } from './trigger.types.js';
 
-/**
- * Kinesis Data Streams. `@Body()` is the data, base64-decoded, JSON-parsed when it holds JSON.
- * Records run in order and processing stops at the first failure, whose sequence number is
- * reported (see batch/stream-batch.processor.ts).
- */
+// Kinesis Data Streams. `@Body()` is the data, base64-decoded, JSON-parsed when it holds JSON.
+// Records run in order and processing stops at the first failure, whose sequence number is
+// reported (see batch/stream-batch.processor.ts).
 export const kinesisTrigger: EventTriggerDefinition<
   KinesisStreamEvent,
   KinesisStreamBatchResponse

@@ -13,7 +13,7 @@ export interface S3ObjectEvent {
   readonly eventName: string;
 }
 
-/** S3 event notifications; an error is thrown, so Lambda retries the invocation asynchronously. */
+// S3 event notifications; an error is thrown, so Lambda retries the invocation asynchronously.
 export const s3Trigger: EventTriggerDefinition<S3Event, void> = {
   kind: 'event',
   source: 's3',

@@ -11,11 +11,9 @@ import {
 import { parseJsonPayload } from './json-payload.js';
 import type { EventTriggerDefinition, HandlerMethod } from './trigger.types.js';
 
-/**
- * Standard SQS queues. Each message runs through the pipeline on its own, concurrently; failed
- * ones (thrown errors, guard refusals, validation errors) are returned in `batchItemFailures`,
- * which needs `ReportBatchItemFailures` on the event source mapping.
- */
+// Standard SQS queues. Each message runs through the pipeline on its own, concurrently; failed
+// ones (thrown errors, guard refusals, validation errors) are returned in `batchItemFailures`,
+// which needs `ReportBatchItemFailures` on the event source mapping.
 export const sqsTrigger: EventTriggerDefinition<SQSEvent, SQSBatchResponse> = {
   kind: 'event',
   source: 'sqs',

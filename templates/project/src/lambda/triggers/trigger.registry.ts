@@ -17,7 +17,7 @@ import type {
   TriggerDefinition,
 } from './trigger.types.js';
 
-/** Every trigger by name. A new trigger is a new `<name>.trigger.ts` file and one line here. */
+// Every trigger by name. A new trigger is a new `<name>.trigger.ts` file and one line here.
 export const TRIGGER_REGISTRY = {
   'http-api': httpApiTrigger,
   'rest-api': restApiTrigger,
