@@ -15,6 +15,7 @@ function snapshot(dir: string): Record<string, string> {
 
 let template: string;
 
+// A scaffold takes seconds; on a busy machine more than the default hook timeout.
 beforeAll(async () => {
   const parent = tempDir('add-base');
   const result = await runCli(
@@ -23,7 +24,7 @@ beforeAll(async () => {
   );
   expect(result.code).toBe(0);
   template = join(parent, 'svc');
-});
+}, 60_000);
 
 /** A fresh copy of the scaffolded service, so tests do not see each other's changes. */
 function service(): string {

@@ -6,7 +6,8 @@ import { mustRun } from '../support/run-command.js';
 
 let template: string;
 
-// A real `nest new` app (Nest 12, the CLI this repository pins), made once and copied per test.
+// A real `nest new` app (Nest 12, the CLI this repository pins), made once and copied per test;
+// on a busy machine that takes longer than the default hook timeout.
 beforeAll(async () => {
   const parent = tempDir('init-base');
   await mustRun(
@@ -23,7 +24,7 @@ beforeAll(async () => {
     { cwd: parent },
   );
   template = join(parent, 'app');
-});
+}, 60_000);
 
 function app(): string {
   const dir = join(tempDir('init'), 'app');

@@ -13,9 +13,10 @@ import {
 const runner = collectionRunner();
 let service: Files;
 
+// A scaffold takes seconds; on a busy machine more than the default hook timeout.
 beforeAll(async () => {
   service = await scaffoldedFiles();
-});
+}, 60_000);
 
 function run(options: Record<string, unknown>, files: Files = service) {
   return runner.runSchematic('lambda-handler', options, projectTree(files));

@@ -14,11 +14,12 @@ const runner = collectionRunner();
 let app: Files;
 let service: Files;
 
+// A scaffold takes seconds; on a busy machine more than the default hook timeout.
 beforeAll(async () => {
   app = await nestNewFiles();
   // What the scaffold writes for a service of the same name, to compare the shared files with.
   service = await scaffoldedFiles('http-api', 'app');
-});
+}, 60_000);
 
 function run(files: Files, options: Record<string, unknown> = {}) {
   return runner.runSchematic(

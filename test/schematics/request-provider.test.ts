@@ -12,9 +12,10 @@ import {
 const runner = collectionRunner();
 let service: Files;
 
+// A scaffold takes seconds; on a busy machine more than the default hook timeout.
 beforeAll(async () => {
   service = await scaffoldedFiles('sqs');
-});
+}, 60_000);
 
 function run(options: Record<string, unknown>, files: Files = service) {
   return runner.runSchematic('request-provider', options, projectTree(files));
