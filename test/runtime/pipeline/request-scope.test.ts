@@ -10,7 +10,7 @@ import {
   Scope,
   UseGuards,
 } from '@nestjs/common';
-import { ContextIdFactory, REQUEST } from '@nestjs/core';
+import { APP_GUARD, ContextIdFactory, REQUEST } from '@nestjs/core';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -247,6 +247,27 @@ describe('request scope', () => {
       'guarded:0',
       'guarded:2',
     ]);
+    await handler.app.close();
+  });
+
+  it("treats a request-scoped global guard (APP_GUARD) as part of the handler's graph", async () => {
+    @Module({
+      providers: [
+        TenantContext,
+        Audit,
+        SingletonHandler,
+        { provide: APP_GUARD, useClass: TenantGuard },
+      ],
+    })
+    class GlobalGuardModule {}
+    const handler = await createHandler(GlobalGuardModule, {
+      trigger: 'sqs',
+      handler: SingletonHandler,
+      logger: false,
+    });
+    const result = await handler(batch('acme', 'blocked'), lambdaContext());
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
+    expect(handler.app.get(Audit).lines).toEqual(['singleton:0']);
     await handler.app.close();
   });
 
