@@ -144,7 +144,7 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
       where: access.file,
     });
   }
-  if (functions.length === 0) {
+  if (functions.length === 0 && access.include === undefined) {
     throw new Error(
       `${access.file} has no Node.js function to migrate; check its functions and their Runtime`,
     );

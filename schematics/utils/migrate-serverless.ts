@@ -223,7 +223,7 @@ export function serverlessPlan(
       where: `${access.file} plugins`,
     });
   }
-  if (functions.length === 0) {
+  if (functions.length === 0 && access.include === undefined) {
     throw new Error(
       `${access.file} has no Node.js function to migrate; check its functions and their runtime`,
     );

@@ -1,0 +1,272 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type {
+  MigrationPlan,
+  PlannedFunction,
+} from '../../schematics/utils/migrate-plan.js';
+import { planFromSource } from '../../schematics/utils/migrate-source.js';
+import { LEGACY } from './support/migrate-runner.js';
+
+const plan = (source: string, name?: string): MigrationPlan =>
+  planFromSource({
+    source,
+    cwd: LEGACY,
+    ...(name === undefined ? {} : { name }),
+  });
+const fn = (p: MigrationPlan, name: string): PlannedFunction => {
+  const found = p.functions.find((f) => f.name === name);
+  if (!found) throw new Error(`no ${name}`);
+  return found;
+};
+const subjects = (p: MigrationPlan) => p.notMigrated.map((f) => f.subject);
+
+describe('serverless.yml (Framework v3)', () => {
+  const p = plan('serverless-app/serverless.yml');
+
+  it('plans every Node.js function with its handler file and export', () => {
+    expect(
+      p.functions.map((f) => [f.name, f.sourceName, f.handler.exportName]),
+    ).toEqual([
+      ['create-order', 'createOrder', 'create'],
+      ['list-orders', 'listOrders', 'list'],
+      ['process-queue', 'processQueue', 'consume'],
+      ['on-upload', 'onUpload', 'handler'],
+      ['nightly', 'nightly', 'handler'],
+      ['on-order-event', 'onOrderEvent', 'handler'],
+      ['on-table-change', 'onTableChange', 'handler'],
+      ['notify', 'notify', 'handler'],
+    ]);
+    expect(fn(p, 'process-queue').handler.file).toBe(
+      join(LEGACY, 'serverless-app/src/queue.ts'),
+    );
+  });
+
+  it('merges provider and function settings, resolving variables', () => {
+    const queue = fn(p, 'process-queue');
+    expect([queue.memorySize, queue.timeout]).toEqual([256, 30]);
+    expect(queue.environment).toEqual({
+      SERVICE: 'orders',
+      STAGE: 'dev',
+      ORDERS_TABLE: { kind: 'resource', logicalId: 'OrdersTable' },
+      LOG_LEVEL: { kind: 'env', name: 'ORDERS_LOG_LEVEL', fallback: 'info' },
+      API_URL: { kind: 'ssm', path: '/orders/dev/api-url' },
+      BILLING_QUEUE_URL: {
+        kind: 'parameter',
+        name: 'CfBillingSlsStageQueueUrl',
+        reason: 'the cf: source is read only when Serverless deploys',
+      },
+      BATCH_SIZE: '5',
+    });
+    expect(queue.statements.map((s) => s.actions)).toEqual([
+      ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+      ['sqs:SendMessage'],
+      ['s3:GetObject'],
+    ]);
+  });
+
+  it('reads every trigger with its settings', () => {
+    expect(p.functions.map((f) => f.triggers)).toEqual([
+      [{ type: 'http-api', method: 'POST', path: '/orders', api: 'HttpApi' }],
+      [
+        {
+          type: 'rest-api',
+          method: 'GET',
+          path: '/orders/{id}',
+          api: 'ApiGatewayRestApi',
+        },
+      ],
+      [
+        {
+          type: 'sqs',
+          queue: { kind: 'declared', logicalId: 'OrdersQueue' },
+          batchSize: 5,
+          reportBatchItemFailures: true,
+        },
+      ],
+      [
+        {
+          type: 's3',
+          bucket: {
+            kind: 'declared',
+            logicalId: 'S3BucketOrdersDashphotosDashdev',
+          },
+          events: ['s3:ObjectCreated:*'],
+          prefix: 'uploads/',
+          suffix: '.jpg',
+        },
+      ],
+      [
+        {
+          type: 'schedule',
+          expression: 'rate(1 day)',
+          enabled: true,
+          input: { job: 'nightly-report' },
+        },
+      ],
+      [
+        {
+          type: 'eventbridge',
+          pattern: { source: ['orders'], 'detail-type': ['OrderPlaced'] },
+        },
+      ],
+      [
+        {
+          type: 'dynamodb-stream',
+          stream: { kind: 'declared', logicalId: 'OrdersTable' },
+          startingPosition: 'LATEST',
+          batchSize: 50,
+        },
+      ],
+      [
+        {
+          type: 'sns',
+          topic: {
+            kind: 'declared',
+            logicalId: 'SNSTopicOrderDashnotifications',
+          },
+        },
+      ],
+    ]);
+  });
+
+  it('recreates the resources the functions use, and no other', () => {
+    expect(p.resources.map((r) => [r.logicalId, r.kind, r.dropped])).toEqual([
+      ['S3BucketOrdersDashphotosDashdev', 'bucket', []],
+      ['SNSTopicOrderDashnotifications', 'topic', []],
+      ['OrdersTable', 'table', ['TableName']],
+      ['OrdersQueue', 'queue', ['QueueName']],
+      ['OrdersDeadLetterQueue', 'queue', []],
+    ]);
+  });
+
+  it('reports what it leaves behind', () => {
+    expect(subjects(p)).toEqual([
+      'IAM statement',
+      'http cors',
+      'functions.onUpload.vpc',
+      'websocket event',
+      'function report',
+      'provider.layers',
+      'plugin serverless-offline',
+      'plugin serverless-plugin-datadog',
+      '${cf:billing-${sls:stage}.QueueUrl}',
+      'resource AlarmTopic (AWS::SNS::Topic)',
+      'custom resource SeedData (Custom::SeedData)',
+    ]);
+  });
+});
+
+describe('serverless.yml (Framework v4)', () => {
+  it('reads stage params and the defaults of Serverless', () => {
+    const hello = fn(plan('serverless-v4/serverless.yml'), 'hello');
+    expect(hello).toMatchObject({
+      memorySize: 1024,
+      timeout: 6,
+      environment: { GREETING: 'Hello', TABLE: 'greetings-dev' },
+      triggers: [
+        {
+          type: 'http-api',
+          method: 'GET',
+          path: '/hello/{name}',
+          api: 'HttpApi',
+        },
+      ],
+    });
+  });
+});
+
+describe('SAM template', () => {
+  const p = plan('sam-app/template.yaml');
+
+  it('applies Globals, resolves CodeUri and skips the Python function', () => {
+    expect(p.functions.map((f) => f.name)).toEqual([
+      'items-api-function',
+      'worker-function',
+      'upload-function',
+      'alerts-function',
+      'daily-function',
+      'rule-function',
+      'changes-function',
+      'clicks-function',
+    ]);
+    expect(fn(p, 'worker-function')).toMatchObject({
+      memorySize: 512,
+      timeout: 60,
+      handler: {
+        file: join(LEGACY, 'sam-app/src/worker.js'),
+        exportName: 'handler',
+      },
+      environment: {
+        STAGE: {
+          kind: 'parameter',
+          name: 'Stage',
+          fallback: 'dev',
+          reason: 'a parameter of the template',
+        },
+        TABLE_NAME: { kind: 'resource', logicalId: 'ItemsTable' },
+        ARCHIVE_BUCKET: { kind: 'resource', logicalId: 'ArchiveBucket' },
+        QUEUE_URL: { kind: 'resource', logicalId: 'JobsQueue' },
+        REGION_LABEL: {
+          kind: 'concat',
+          parts: [
+            { kind: 'pseudo', name: 'AWS::Region' },
+            '-',
+            {
+              kind: 'parameter',
+              name: 'Stage',
+              fallback: 'dev',
+              reason: 'a parameter of the template',
+            },
+          ],
+        },
+      },
+    });
+    expect(subjects(p)).toContain('function ReportFunction');
+  });
+
+  it('expands policy templates and inline statements', () => {
+    expect(
+      fn(p, 'worker-function').statements.map((s) => s.actions[0]),
+    ).toEqual([
+      'sqs:ChangeMessageVisibility',
+      'dynamodb:GetItem',
+      's3:PutObject',
+    ]);
+    expect(subjects(p)).toContain('managed policy AWSXrayWriteOnlyAccess');
+  });
+
+  it('reads every event type with its settings', () => {
+    expect(p.functions.flatMap((f) => f.triggers.map((t) => t.type))).toEqual([
+      'http-api',
+      'rest-api',
+      'sqs',
+      's3',
+      'sns',
+      'schedule',
+      'eventbridge',
+      'dynamodb-stream',
+      'kinesis',
+    ]);
+    expect(fn(p, 'daily-function').triggers).toEqual([
+      {
+        type: 'schedule',
+        expression: 'cron(0 6 * * ? *)',
+        enabled: true,
+        input: { job: 'daily-cleanup' },
+      },
+    ]);
+  });
+
+  it('reports layers, VPC, custom resources, outputs and API globals', () => {
+    expect(subjects(p)).toEqual(
+      expect.arrayContaining([
+        'WorkerFunction.Layers',
+        'RuleFunction.VpcConfig',
+        'Globals.Api',
+        'output ApiUrl',
+        'custom resource WarmUp (Custom::WarmUp)',
+        'resource SharedLayer (AWS::Serverless::LayerVersion)',
+      ]),
+    );
+  });
+});
