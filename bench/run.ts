@@ -158,6 +158,7 @@ async function main(config: BenchConfig): Promise<void> {
       bundleByPackage: compositions.get(id)?.byPackage.slice(0, 15) ?? [],
       ...(coldStart ? { coldStart } : {}),
       warmUs: warm.figures.get(id) ?? {},
+      warmWallUs: warm.wallFigures.get(id) ?? {},
       heap,
       ...(wrong ? { wrong } : {}),
     };

@@ -59,6 +59,7 @@ export async function measureColdStarts(
   for (const [id, list] of runs) {
     figures.set(id, {
       totalMs: sample(list.map((r) => r.totalMs)),
+      cpuMs: sample(list.map((r) => r.cpuMs)),
       bootMs: sample(list.map((r) => r.bootMs)),
       importMs: sample(list.map((r) => r.importMs)),
       firstInvokeMs: sample(list.map((r) => r.firstInvokeMs)),

@@ -35,11 +35,13 @@ const { handler } = (await import(pathToFileURL(bundle).href)) as {
 const imported = performance.now();
 const result = await handler(event, context);
 const done = performance.now();
+const cpu = process.cpuUsage();
 
 const report: ColdStartReport & { result: unknown } = {
   bootMs,
   importMs: imported - started,
   firstInvokeMs: done - imported,
+  cpuMs: (cpu.user + cpu.system) / 1000,
   result,
 };
 writeSync(RESULT_FD, `${JSON.stringify(report)}\n`);

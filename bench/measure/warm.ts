@@ -10,7 +10,10 @@ import type { HeapReport, WarmReport, WarmSpec } from './worker-protocol.js';
 const WORKER = join(import.meta.dirname, 'warm.worker.js');
 
 export interface WarmOutcome {
+  /** CPU µs per record by batch size, per function. */
   readonly figures: Map<string, Record<string, Sample>>;
+  /** The same in wall-clock µs. */
+  readonly wallFigures: Map<string, Record<string, Sample>>;
   readonly wrong: Map<string, string>;
 }
 
@@ -40,6 +43,7 @@ export async function measureWarm(
   onProgress: (label: string) => void,
 ): Promise<WarmOutcome> {
   const runs = new Map<string, Record<string, number[]>>();
+  const wallRuns = new Map<string, Record<string, number[]>>();
   const wrong = new Map<string, string>();
   for (let round = 0; round < config.warmRounds; round++) {
     for (const fn of functions) {
@@ -55,23 +59,36 @@ export async function measureWarm(
         },
       );
       if (report.wrong) wrong.set(id, report.wrong);
-      const sizes = runs.get(id) ?? {};
-      for (const [size, values] of Object.entries(report.perRecordUs)) {
-        sizes[size] = [...(sizes[size] ?? []), ...values];
-      }
-      runs.set(id, sizes);
+      append(runs, id, report.perRecordUs);
+      append(wallRuns, id, report.perRecordWallUs);
     }
   }
-  const figures = new Map<string, Record<string, Sample>>();
-  for (const [id, sizes] of runs) {
-    figures.set(
+  return { figures: samples(runs), wallFigures: samples(wallRuns), wrong };
+}
+
+function append(
+  runs: Map<string, Record<string, number[]>>,
+  id: string,
+  more: Record<string, number[]>,
+): void {
+  const sizes = runs.get(id) ?? {};
+  for (const [size, values] of Object.entries(more)) {
+    sizes[size] = [...(sizes[size] ?? []), ...values];
+  }
+  runs.set(id, sizes);
+}
+
+function samples(
+  runs: Map<string, Record<string, number[]>>,
+): Map<string, Record<string, Sample>> {
+  return new Map(
+    [...runs].map(([id, sizes]) => [
       id,
       Object.fromEntries(
         Object.entries(sizes).map(([size, values]) => [size, sample(values)]),
       ),
-    );
-  }
-  return { figures, wrong };
+    ]),
+  );
 }
 
 /** Heap used after global.gc(), once warmed up and after `heapInvocations` more invocations. */

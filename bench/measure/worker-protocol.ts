@@ -12,6 +12,8 @@ export interface ColdStartReport {
   readonly importMs: number;
   /** ms of the first invocation. */
   readonly firstInvokeMs: number;
+  /** CPU ms of the process (user + system, all threads) when the result was there. */
+  readonly cpuMs: number;
   readonly wrong?: string;
 }
 
@@ -34,8 +36,10 @@ export interface WarmSpec {
 }
 
 export interface WarmReport {
-  /** µs per record, one value per timed loop, keyed by batch size. */
+  /** CPU µs (user + system, all threads) per record, one value per timed loop, by batch size. */
   readonly perRecordUs: Record<string, number[]>;
+  /** The same loops in wall-clock time, which includes waiting for a core on a busy machine. */
+  readonly perRecordWallUs: Record<string, number[]>;
   readonly wrong?: string;
 }
 

@@ -23,7 +23,7 @@ export function toText(
     '',
     textTable(FUNCTION_HEADERS, functionRows(results), FUNCTION_NUMERIC),
     '',
-    textTable(COLD_HEADERS, coldStartRows(results), [2, 3, 4, 5]),
+    textTable(COLD_HEADERS, coldStartRows(results), [2, 3, 4, 5, 6]),
     '',
     textTable(TARGET_HEADERS, targetRows(checks), [4]),
     '',

@@ -11,6 +11,8 @@ export interface Sample {
 export interface ColdStartFigures {
   /** Whole process, from spawn to the first result. */
   readonly totalMs: Sample;
+  /** CPU time of the process (all threads) from its start to the first result. */
+  readonly cpuMs: Sample;
   readonly bootMs: Sample;
   readonly importMs: Sample;
   readonly firstInvokeMs: Sample;
@@ -36,8 +38,14 @@ export interface FunctionFigures {
     readonly bytes: number;
   }[];
   readonly coldStart?: ColdStartFigures;
-  /** µs per record, keyed by batch size; `1` is the cost of one invocation of one record. */
+  /**
+   * CPU µs per record (user + system, all threads of the process), keyed by batch size; `1` is
+   * the cost of one invocation of one record. CPU time, because on a shared machine wall time
+   * mostly measures how long the process waited for a core.
+   */
   readonly warmUs: Record<string, Sample>;
+  /** The same loops in wall-clock µs. */
+  readonly warmWallUs: Record<string, Sample>;
   readonly heap?: HeapFigures;
   /** Set when the function did not give the expected result: its figures are not comparable. */
   readonly wrong?: string;

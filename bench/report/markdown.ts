@@ -23,13 +23,15 @@ export function toMarkdown(
       `Node ${machine.node} (${machine.os}); load average ${results.load.start.toFixed(1)} at start, ` +
       `${results.load.end.toFixed(1)} at end; commit ${results.commit}${results.quick ? '; QUICK RUN, figures are not meaningful' : ''}.`,
     '',
-    'Medians of repeated runs. After each figure: its ratio to the plain handler, then to the seed approach, of the same trigger.',
+    'Medians of repeated runs. After each figure: its ratio to the plain handler, then to the seed approach, of the same trigger. ' +
+      'Cold start is wall-clock time from spawning a fresh process to its first result; warm costs are CPU time of the process ' +
+      '(user + system, all threads) per record, since on a shared machine wall time mostly measures waiting for a core.',
     '',
     markdownTable(FUNCTION_HEADERS, functionRows(results), FUNCTION_NUMERIC),
     '',
     'Cold start, inside the process:',
     '',
-    markdownTable(COLD_HEADERS, coldStartRows(results), [2, 3, 4, 5]),
+    markdownTable(COLD_HEADERS, coldStartRows(results), [2, 3, 4, 5, 6]),
     '',
     'Targets of the runtime kit:',
     '',
