@@ -121,6 +121,20 @@ describe('app context', () => {
     });
   }
 
+  it('closes the app when the handler does not fit the trigger', async () => {
+    const { added } = await sigtermListenerOf(async () => {
+      await expect(
+        createHandler(AppModule, {
+          trigger: 'sns',
+          handler: PingHandler,
+          logger: false,
+        }),
+      ).rejects.toThrow('PingHandler has no @OnSnsMessage() method.');
+    });
+    expect(added).toHaveLength(0);
+    expect(hooks).toEqual(['init', 'destroy', 'before-shutdown:undefined']);
+  });
+
   it('rejects, instead of aborting the process, when the app fails to start', async () => {
     const { added } = await sigtermListenerOf(async () => {
       await expect(

@@ -40,11 +40,13 @@ const withKit = (root: RootModule, kit: DynamicModule): DynamicModule => ({
   imports: [root, kit],
 });
 
-// A standalone application context, for every trigger but HTTP ones.
+// A standalone application context, for every trigger but HTTP ones. `prepare` runs once the
+// app is initialized (createHandler binds the handler's methods there).
 export async function createContextApp(
   root: RootModule,
   kit: DynamicModule,
   settings: AppSettings,
+  prepare: (app: INestApplicationContext) => void,
 ): Promise<INestApplicationContext> {
   // abortOnError: false, so that a failed init rejects (and Lambda reports an init error)
   // instead of aborting the process.
@@ -52,8 +54,10 @@ export async function createContextApp(
     logger: settings.logger,
     abortOnError: false,
   });
-  await settings.configure?.(configOf(app));
-  return withShutdownHooks(app);
+  return finishStartup(app, async () => {
+    await settings.configure?.(configOf(app));
+    prepare(app);
+  });
 }
 
 // An HTTP application on the serverless adapter, for HTTP triggers.
@@ -67,11 +71,12 @@ export async function createHttpApp(
     logger: settings.logger,
     abortOnError: false,
   });
-  if (settings.controllers) restrictControllers(app, settings.controllers);
-  // Before init: Nest binds the global enhancers to each route when it registers it.
-  await settings.configure?.(configOf(app));
-  await app.init();
-  return withShutdownHooks(app);
+  return finishStartup(app, async () => {
+    if (settings.controllers) restrictControllers(app, settings.controllers);
+    // Before init: Nest binds the global enhancers to each route when it registers it.
+    await settings.configure?.(configOf(app));
+    await app.init();
+  });
 }
 
 function configOf(app: INestApplicationContext): LambdaAppConfig {
@@ -86,11 +91,20 @@ function configOf(app: INestApplicationContext): LambdaAppConfig {
   };
 }
 
-// Lambda sends SIGTERM before it shuts an execution environment down (when an extension is
-// registered), which leaves 500 ms for onModuleDestroy and beforeApplicationShutdown hooks.
-// Nest registers the listener once per app and removes it when the app closes.
-function withShutdownHooks(
+// An app that fails a startup step is closed, so that nothing it opened (connections, timers)
+// outlives the error Lambda reports. One that starts gets Nest's SIGTERM listener: Lambda sends
+// SIGTERM before it shuts an execution environment down (when an extension is registered), which
+// leaves 500 ms for onModuleDestroy and beforeApplicationShutdown hooks. Nest registers the
+// listener once per app and removes it when the app closes.
+async function finishStartup(
   app: INestApplicationContext,
-): INestApplicationContext {
+  steps: () => Promise<void>,
+): Promise<INestApplicationContext> {
+  try {
+    await steps();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app.enableShutdownHooks(['SIGTERM']);
 }

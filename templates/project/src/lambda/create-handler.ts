@@ -31,6 +31,7 @@ import {
 } from './triggers/trigger.registry.js';
 import type {
   EventTriggerDefinition,
+  HandlerMethod,
   HttpTriggerDefinition,
 } from './triggers/trigger.types.js';
 
@@ -128,14 +129,16 @@ export async function createHandler(
       handleHttpEvent(definition, adapter, event, invocation),
     );
   }
-  const app = await createContextApp(rootModule, kit, settings);
   const { handler } = options as EventHandlerOptions;
-  const methods = bindHandlerMethods(
-    app,
-    handler,
-    definition,
-    invocationContext,
-  );
+  let methods: HandlerMethod[] = [];
+  const app = await createContextApp(rootModule, kit, settings, (created) => {
+    methods = bindHandlerMethods(
+      created,
+      handler,
+      definition,
+      invocationContext,
+    );
+  });
   return entry(app, (event, invocation) =>
     definition.handle(event, invocation, methods),
   );
