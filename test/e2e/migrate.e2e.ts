@@ -126,6 +126,10 @@ describe('create-nest-lambda migrate', () => {
         env,
       });
       expect(migrated, fn.name).toEqual(legacy);
+      // Equal failures to load would prove nothing: only `failing` fails, on purpose.
+      expect(legacy.ok, `${fn.name}: ${JSON.stringify(legacy)}`).toBe(
+        fn.name !== 'failing',
+      );
     }
     const template = JSON.parse(
       readFileSync(

@@ -2,7 +2,9 @@
 // against something other than itself. It follows aws-lambda-nodejs-runtime-interface-client
 // (Runtime.js, CallbackContext.js, Errors.js) in a process of its own, so that "the event loop is
 // empty" is real: `beforeExit` fires exactly when Lambda would post a deferred callback result.
-// Usage: node lambda-runtime-child.mjs <module> <export> < event.json; prints one JSON outcome.
+// Usage: node lambda-runtime-child.mjs <module> <export> < event.json; writes one JSON outcome to
+// file descriptor 3, so that whatever the handler logs on stdout cannot garble it.
+import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
@@ -11,7 +13,7 @@ let finished = false;
 const post = (outcome) => {
   if (finished) return;
   finished = true;
-  process.stdout.write(JSON.stringify(outcome));
+  writeSync(3, JSON.stringify(outcome));
   process.exit(0);
 };
 const toRapidResponse = (error) =>

@@ -35,6 +35,7 @@ export function runLikeLambda(
     {
       input: JSON.stringify(event),
       encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       timeout: 60_000,
       env: { ...process.env, ...options.env },
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
@@ -42,7 +43,7 @@ export function runLikeLambda(
   );
   if (result.status !== 0)
     throw new Error(`reference runtime failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as Outcome;
+  return JSON.parse(String(result.output[3])) as Outcome;
 }
 
 /** Turns an in-process answer into the same shape, as Lambda serialises it. */
