@@ -20,12 +20,16 @@ import {
   Param,
   ParseIntPipe,
   Post,
+  Put,
   Query,
   Redirect,
   Req,
   Res,
   StreamableFile,
   UseFilters,
+  UseGuards,
+  type CanActivate,
+  type ExecutionContext,
   type ExceptionFilter,
 } from '@nestjs/common';
 import { Readable } from 'node:stream';
@@ -66,6 +70,28 @@ class StampMiddleware implements NestMiddleware {
   ) {
     response.setHeader('x-middleware', request.method);
     next();
+  }
+}
+
+const seenByGuard: unknown[] = [];
+
+/** Records what an HTTP guard sees of the request, as guards written for Express read it. */
+@Injectable()
+class InspectingGuard implements CanActivate {
+  canActivate(context: ExecutionContext) {
+    const request = context.switchToHttp().getRequest<LambdaHttpRequest>();
+    const { method, url, headers, query, params, body, ip } = request;
+    seenByGuard.push({
+      type: context.getType(),
+      method,
+      url,
+      tenant: headers['x-tenant'],
+      query,
+      params,
+      body,
+      ip,
+    });
+    return true;
   }
 }
 
@@ -157,6 +183,12 @@ class OrdersController {
       isBuffer: Buffer.isBuffer(body),
       text: Buffer.isBuffer(body) ? body.toString('hex') : body,
     };
+  }
+
+  @Put(':id/items')
+  @UseGuards(InspectingGuard)
+  replaceItems(@Body() items: unknown) {
+    return items;
   }
 
   @Delete(':id')
@@ -281,6 +313,27 @@ describe('LambdaHttpAdapter (through an HTTP API handler)', () => {
       agent: 'HTTPie/3.2.2',
       host: 'lsw1ro4ipb.execute-api.eu-west-1.amazonaws.com',
     });
+  });
+
+  it('gives a guard the request through switchToHttp()', async () => {
+    await call({
+      method: 'PUT',
+      url: '/orders/42/items?dryRun=true',
+      headers: { 'x-tenant': 'acme' },
+      json: [{ sku: 'A-1' }],
+    });
+    expect(seenByGuard).toEqual([
+      {
+        type: 'http',
+        method: 'PUT',
+        url: '/orders/42/items?dryRun=true',
+        tenant: 'acme',
+        query: { dryRun: 'true' },
+        params: { id: '42' },
+        body: [{ sku: 'A-1' }],
+        ip: '15.248.3.126',
+      },
+    ]);
   });
 
   it('parses query strings as Express does', async () => {
