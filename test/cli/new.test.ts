@@ -3,6 +3,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -170,4 +171,43 @@ describe('create-nest-lambda: scaffolding', () => {
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
+});
+
+describe('create-nest-lambda: when the tools fail', () => {
+  it('says git is missing and goes on', async () => {
+    // A PATH with node alone: npm is not needed with --skip-install, and git cannot be found.
+    const bin = tempDir('bin');
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const cwd = tempDir('nogit');
+
+    const result = await runCli(['svc', '--skip-install'], cwd, { PATH: bin });
+
+    expect(result.code).toBe(0);
+    expect(result.stderr.trim()).toBe(
+      'Warning: git was not found; skipped creating a repository. Install git and run `git init`.',
+    );
+    expect(existsSync(join(cwd, 'svc/package.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'svc/.git'))).toBe(false);
+  });
+
+  it(
+    'keeps the project when the install fails, and says how to retry',
+    { timeout: 120_000 },
+    async () => {
+      const cwd = tempDir('noinstall');
+      // Offline with an empty cache: npm fails at once, and nothing is asked of any registry.
+      const env = {
+        npm_config_offline: 'true',
+        npm_config_cache: tempDir('empty-cache'),
+      };
+
+      const result = await runCli(['svc', '--skip-git'], cwd, env);
+
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        'Error: installing dependencies with npm failed; the project is kept. Retry with: cd svc && npm install',
+      );
+      expect(existsSync(join(cwd, 'svc/src/app.module.ts'))).toBe(true);
+    },
+  );
 });

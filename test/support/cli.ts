@@ -16,6 +16,7 @@ export function tempDir(prefix: string): string {
 export function runCli(
   args: readonly string[],
   cwd: string,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<CommandResult> {
-  return runCommand(process.execPath, [CLI, ...args], { cwd });
+  return runCommand(process.execPath, [CLI, ...args], { cwd, env });
 }
