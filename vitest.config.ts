@@ -28,7 +28,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.ts'],
           testTimeout: 1_200_000,
           hookTimeout: 1_200_000,
-          // Each e2e file installs a whole generated service; two at once is all two cores can take.
+          // One file at a time: each installs, builds and synthesizes a whole service, which takes both cores.
           maxWorkers: 1,
           fileParallelism: false,
         },
