@@ -1,0 +1,93 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, tempDir } from '../support/cli.js';
+import { runInTerminal } from '../support/terminal.js';
+
+const ENTER = '\r';
+const DOWN = '\x1b[B';
+const SPACE = ' ';
+
+describe('create-nest-lambda on a terminal', () => {
+  it('asks for what the flags left open and scaffolds the answers', async () => {
+    const cwd = tempDir('tty');
+    const session = runInTerminal(
+      `node ${CLI} --skip-install --skip-git --package-manager npm`,
+      cwd,
+    );
+
+    await session.answer('Name of the new service', `billing-service${ENTER}`);
+    // The cursor starts on http-api, which is checked: uncheck it, then check rest-api below.
+    await session.answer(
+      'Which functions should it start with?',
+      `${SPACE}${DOWN}${SPACE}${ENTER}`,
+    );
+    await session.answer('Which Lambda runtime?', `${DOWN}${ENTER}`);
+    const { code, output } = await session.exit;
+
+    expect(code).toBe(0);
+    expect(output).not.toContain('Which package manager?');
+    const config = readFileSync(
+      join(cwd, 'billing-service/infra/service.config.ts'),
+      'utf8',
+    );
+    expect(config).toContain('Runtime.NODEJS_24_X');
+    expect(
+      existsSync(
+        join(cwd, 'billing-service/src/functions/partner-api.function.ts'),
+      ),
+    ).toBe(true);
+    expect(
+      existsSync(
+        join(cwd, 'billing-service/src/functions/order-events.function.ts'),
+      ),
+    ).toBe(true);
+    expect(
+      existsSync(join(cwd, 'billing-service/src/functions/api.function.ts')),
+    ).toBe(false);
+  });
+
+  it('never prompts with --yes, even on a terminal', async () => {
+    const cwd = tempDir('tty-name');
+    const session = runInTerminal(
+      `node ${CLI} --yes --skip-install --skip-git`,
+      cwd,
+    );
+
+    const { code, output } = await session.exit;
+
+    expect(code).toBe(2);
+    expect(output).toContain('no service name given');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('validates the name typed at the prompt', async () => {
+    const cwd = tempDir('tty-invalid');
+    const session = runInTerminal(
+      `node ${CLI} --triggers sqs --runtime nodejs22.x --package-manager npm --skip-install --skip-git`,
+      cwd,
+    );
+
+    await session.answer('Name of the new service', `Bad Name${ENTER}`);
+    await session.answer(
+      'is not a valid npm package name',
+      `\x15ok-name${ENTER}`,
+    );
+    const { code } = await session.exit;
+
+    expect(code).toBe(0);
+    expect(readdirSync(cwd)).toEqual(['ok-name']);
+  });
+
+  it('exits 130 and writes nothing when cancelled at a prompt', async () => {
+    const cwd = tempDir('tty-cancel');
+    const session = runInTerminal(`node ${CLI} --skip-install --skip-git`, cwd);
+
+    await session.answer('Name of the new service', '\x03');
+    const { code, output } = await session.exit;
+
+    expect(code).toBe(130);
+    expect(output).toContain('Error: Cancelled; nothing was written.');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
