@@ -16,12 +16,13 @@ import {
   useCollection,
 } from './project-config.rules.js';
 import { readApp } from './read-app.js';
+import { validateBodies } from './validation-pipe.rule.js';
 
 /**
  * Adds Lambda support to an existing Nest application (one made by `nest new`): the runtime kit,
  * `infra/` with an HTTP API function that serves the app's controllers, the scripts and
- * dependencies of a generated service, and this collection in nest-cli.json. The app's own code
- * is not touched: main.ts still serves it over HTTP locally.
+ * dependencies of a generated service, this collection in nest-cli.json, and the global
+ * ValidationPipe generated handlers rely on. main.ts still serves the app over HTTP locally.
  */
 export function main(raw: LambdaInitOptions): Rule {
   return (tree: Tree) => {
@@ -34,6 +35,7 @@ export function main(raw: LambdaInitOptions): Rule {
       useCollection(),
       ignoreCdkOutput(),
       allowAppStartInTests(),
+      validateBodies(),
       formatNewFiles('/'),
       writeKitManifest('/'),
     ]);

@@ -8,11 +8,13 @@ export interface PackageJson {
 
 /**
  * Scripts as `nest new` (Nest 12) writes them, that a Lambda service replaces: `deploy` deploys to
- * Nest's Mau rather than with CDK, and `lint` and `format` leave out `infra/` and `scripts/`. The
- * same scripts changed by the user are kept.
+ * Nest's Mau rather than with CDK, `test` must build first (the stack spec reads `dist/`), and
+ * `lint` and `format` leave out `infra/` and `scripts/`. The same scripts changed by the user are
+ * kept.
  */
 export const NEST_NEW_SCRIPTS: Readonly<Record<string, string>> = {
   deploy: 'nest deploy',
+  test: 'vitest run',
   lint: 'oxlint --type-aware src/ test/',
   format: 'prettier --write "src/**/*.ts" "test/**/*.ts"',
 };

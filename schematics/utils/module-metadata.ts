@@ -7,7 +7,10 @@ export interface ModuleEntry {
   metadata: string;
   /** The class to list, e.g. `PaymentsModule`. */
   symbol: string;
-  /** Module specifier of the class, relative to the module file (with `.js`, the project is ESM). */
+  /**
+   * Module specifier of the class, relative to the module file (with `.js`, the project is ESM);
+   * empty for an entry that needs no import of its own, such as a provider object.
+   */
   importPath: string;
 }
 
@@ -35,6 +38,6 @@ export function addToModuleMetadata(
     edited = inserted;
   }
   for (const { symbol, importPath } of entries)
-    edited = addNamedImport(edited, symbol, importPath);
+    if (importPath !== '') edited = addNamedImport(edited, symbol, importPath);
   return edited;
 }

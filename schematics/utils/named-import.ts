@@ -4,7 +4,8 @@ import { afterTrailingComments, lineBreakOf } from './text-position.js';
 /**
  * Adds `import { symbol } from 'specifier';` after the file's last import, unless `symbol` is
  * already imported: Nest's `ModuleImportDeclarator` adds its line unconditionally, so a second run
- * would import the same name twice. Only the new line is spliced in; the rest stays byte for byte.
+ * would import the same name twice. A value import from the same specifier gets the name added to
+ * its braces instead of a second line. Only the new text is spliced in; the rest stays as it was.
  */
 export function addNamedImport(
   source: string,
@@ -21,6 +22,22 @@ export function addNamedImport(
   const imports = file.statements.filter(ts.isImportDeclaration);
   if (imports.some((declaration) => importsName(declaration, symbol)))
     return source;
+
+  const sibling = imports.find(
+    (declaration) =>
+      (declaration.moduleSpecifier as ts.StringLiteral).text === specifier &&
+      declaration.importClause?.isTypeOnly === false &&
+      declaration.importClause.namedBindings !== undefined &&
+      ts.isNamedImports(declaration.importClause.namedBindings) &&
+      declaration.importClause.namedBindings.elements.length > 0,
+  );
+  const named = sibling?.importClause?.namedBindings as
+    ts.NamedImports | undefined;
+  const lastName = named?.elements.at(-1);
+  if (lastName !== undefined) {
+    const at = lastName.getEnd();
+    return `${source.slice(0, at)}, ${symbol}${source.slice(at)}`;
+  }
 
   const eol = lineBreakOf(source);
   const line = `import { ${symbol} } from '${specifier}';`;

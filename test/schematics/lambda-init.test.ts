@@ -65,6 +65,7 @@ describe('lambda-init on a fresh nest new app', () => {
     expect(changedPaths(app, tree)).toEqual([
       '/nest-cli.json',
       '/package.json',
+      '/src/app.module.ts',
       '/vitest.config.ts',
     ]);
   });
@@ -88,8 +89,55 @@ describe('lambda-init on a fresh nest new app', () => {
     expect(tree.readText('/infra/service.stack.ts')).toContain(
       "    new ApiFunction(this, 'Api');\n",
     );
+  });
+
+  it('gives AppModule the global ValidationPipe that generated handlers rely on', async () => {
+    const tree = await run(app);
+
     expect(tree.readText('/src/app.module.ts')).toEqual(
-      app['/src/app.module.ts'],
+      [
+        "import { Module, ValidationPipe } from '@nestjs/common';",
+        "import { AppController } from './app.controller.js';",
+        "import { AppService } from './app.service.js';",
+        "import { APP_PIPE } from '@nestjs/core';",
+        '',
+        '@Module({',
+        '  imports: [],',
+        '  controllers: [AppController],',
+        '  providers: [',
+        '    AppService,',
+        '    {',
+        '      provide: APP_PIPE,',
+        '      useValue: new ValidationPipe({ whitelist: true, transform: true }),',
+        '    },',
+        '  ],',
+        '})',
+        'export class AppModule {}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it.each([
+    [
+      'AppModule has a ValidationPipe',
+      '/src/app.module.ts',
+      'providers: [AppService]',
+      'providers: [AppService, ValidationPipe]',
+    ],
+    [
+      'main.ts sets global pipes (which it would then run twice)',
+      '/src/main.ts',
+      'await app.listen',
+      'app.useGlobalPipes();\n  await app.listen',
+    ],
+  ])('leaves AppModule alone when %s', async (_what, path, from, to) => {
+    expect(app[path]).toContain(from);
+    const files = { ...app, [path]: app[path].replace(from, to) };
+    const tree = await run(files);
+
+    expect(tree.readText('/src/app.module.ts')).toEqual(
+      files['/src/app.module.ts'],
     );
   });
 
@@ -124,16 +172,20 @@ describe('lambda-init on a fresh nest new app', () => {
       Record<string, string>
     >;
 
+    // Each script the app lacks, and the ones nest new wrote for a server, as a service has them.
+    const { typecheck, synth, diff, invoke, deploy, format, test } =
+      generated.scripts;
     expect(merged.scripts).toEqual({
       ...pkg.scripts,
       lint: 'oxlint src/',
-      deploy: generated.scripts.deploy,
-      format: generated.scripts.format,
-      typecheck: 'tsc --noEmit',
-      'format:check': 'prettier --check .',
-      synth: 'nest build && cdk synth --quiet',
-      diff: 'nest build && cdk diff',
-      invoke: 'nest build && tsx scripts/invoke.ts',
+      deploy,
+      format,
+      test,
+      typecheck,
+      'format:check': generated.scripts['format:check'],
+      synth,
+      diff,
+      invoke,
     });
     expect(merged.dependencies['@nestjs/core']).toBe(
       pkg.dependencies['@nestjs/core'],

@@ -20,6 +20,21 @@ describe('addNamedImport', () => {
     expect(addNamedImport(source, 'X', './x.js')).toBe(source);
   });
 
+  it('adds the name to an import from the same module, not a second line', () => {
+    expect(
+      addNamedImport(
+        "import { Module } from '@nestjs/common';\nimport type { Type } from 'x';\n",
+        'ValidationPipe',
+        '@nestjs/common',
+      ),
+    ).toEqual(
+      "import { Module, ValidationPipe } from '@nestjs/common';\nimport type { Type } from 'x';\n",
+    );
+    expect(addNamedImport("import type { A } from 'x';\n", 'B', 'x')).toEqual(
+      "import type { A } from 'x';\nimport { B } from 'x';\n",
+    );
+  });
+
   it('opens a file without imports, after a shebang', () => {
     expect(addNamedImport('#!/usr/bin/env node\nrun();\n', 'X', 'x')).toEqual(
       "#!/usr/bin/env node\nimport { X } from 'x';\nrun();\n",
