@@ -6,20 +6,9 @@ import type {
   TableAttribute,
   TableIndex,
 } from './migrate-plan.js';
+import { asNumber, asRecord } from './migrate-values.js';
 
-type Raw = Record<string, unknown>;
-
-const record = (value: unknown): Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Raw)
-    : {};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const number = (value: unknown): number | undefined =>
-  typeof value === 'number'
-    ? value
-    : typeof value === 'string' && /^\d+$/.test(value)
-      ? Number(value)
-      : undefined;
 const truthy = (value: unknown): boolean => value === true || value === 'true';
 
 export const RESOURCE_TYPES: Record<string, PlannedResource['kind']> = {
@@ -36,8 +25,8 @@ export function mapResource(
   logicalId: string,
   resource: unknown,
 ): PlannedResource | undefined {
-  const type = String(record(resource).Type);
-  const props = record(record(resource).Properties);
+  const type = String(asRecord(resource).Type);
+  const props = asRecord(asRecord(resource).Properties);
   const used = new Set<string>();
   const take = (key: string): unknown => {
     used.add(key);
@@ -56,10 +45,10 @@ function build(
 ): PlannedResource | undefined {
   switch (type) {
     case 'AWS::SQS::Queue': {
-      const redrive = record(take('RedrivePolicy'));
-      const target = record(redrive.deadLetterTargetArn)['Fn::GetAtt'];
+      const redrive = asRecord(take('RedrivePolicy'));
+      const target = asRecord(redrive.deadLetterTargetArn)['Fn::GetAtt'];
       const [dlq] = list(target);
-      const maxReceiveCount = number(redrive.maxReceiveCount);
+      const maxReceiveCount = asNumber(redrive.maxReceiveCount);
       return compact<PlannedResource>({
         kind: 'queue',
         logicalId,
@@ -67,8 +56,8 @@ function build(
         fifo: truthy(take('FifoQueue')) || undefined,
         contentBasedDeduplication:
           truthy(take('ContentBasedDeduplication')) || undefined,
-        visibilityTimeout: number(take('VisibilityTimeout')),
-        retentionPeriod: number(take('MessageRetentionPeriod')),
+        visibilityTimeout: asNumber(take('VisibilityTimeout')),
+        retentionPeriod: asNumber(take('MessageRetentionPeriod')),
         deadLetter:
           typeof dlq === 'string' && maxReceiveCount !== undefined
             ? { logicalId: dlq, maxReceiveCount }
@@ -90,13 +79,13 @@ function build(
         logicalId,
         dropped: [],
         versioned:
-          record(take('VersioningConfiguration')).Status === 'Enabled' ||
+          asRecord(take('VersioningConfiguration')).Status === 'Enabled' ||
           undefined,
       });
     case 'AWS::DynamoDB::Table':
       return table(logicalId, take);
     case 'AWS::Serverless::SimpleTable': {
-      const key = record(take('PrimaryKey'));
+      const key = asRecord(take('PrimaryKey'));
       const name = typeof key.Name === 'string' ? key.Name : 'id';
       const keyType =
         key.Type === 'Number'
@@ -117,7 +106,7 @@ function build(
         kind: 'stream',
         logicalId,
         dropped: [],
-        shardCount: number(take('ShardCount')),
+        shardCount: asNumber(take('ShardCount')),
       });
     default:
       return undefined;
@@ -130,7 +119,7 @@ function table(
 ): PlannedResource | undefined {
   const types = new Map(
     list(take('AttributeDefinitions')).map((definition) => {
-      const { AttributeName, AttributeType } = record(definition);
+      const { AttributeName, AttributeType } = asRecord(definition);
       const type =
         AttributeType === 'N'
           ? 'NUMBER'
@@ -145,7 +134,7 @@ function table(
   ): { partitionKey?: TableAttribute; sortKey?: TableAttribute } => {
     const attribute = (keyType: string): TableAttribute | undefined => {
       const found = list(schema)
-        .map(record)
+        .map(asRecord)
         .find((key) => key.KeyType === keyType);
       const name = found && String(found.AttributeName);
       return name === undefined
@@ -159,15 +148,15 @@ function table(
   };
   const { partitionKey, sortKey } = keys(take('KeySchema'));
   if (partitionKey === undefined) return undefined;
-  const throughput = record(take('ProvisionedThroughput'));
-  const read = number(throughput.ReadCapacityUnits);
-  const write = number(throughput.WriteCapacityUnits);
+  const throughput = asRecord(take('ProvisionedThroughput'));
+  const read = asNumber(throughput.ReadCapacityUnits);
+  const write = asNumber(throughput.WriteCapacityUnits);
   const billing = take('BillingMode');
-  const view = record(take('StreamSpecification')).StreamViewType;
-  const ttl = record(take('TimeToLiveSpecification'));
+  const view = asRecord(take('StreamSpecification')).StreamViewType;
+  const ttl = asRecord(take('TimeToLiveSpecification'));
   const indexes: TableIndex[] = list(take('GlobalSecondaryIndexes')).flatMap(
     (index) => {
-      const { IndexName, KeySchema } = record(index);
+      const { IndexName, KeySchema } = asRecord(index);
       const found = keys(KeySchema);
       return found.partitionKey
         ? [compact({ indexName: String(IndexName), ...found }) as TableIndex]

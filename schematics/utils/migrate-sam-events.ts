@@ -8,19 +8,13 @@ import type {
   ResourceRef,
   Value,
 } from './migrate-plan.js';
-import { asText, isValueExpr } from './migrate-values.js';
-
-type Raw = Record<string, unknown>;
-const record = (value: unknown): Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Raw)
-    : {};
-const number = (value: unknown): number | undefined =>
-  typeof value === 'number'
-    ? value
-    : typeof value === 'string' && /^\d+$/.test(value)
-      ? Number(value)
-      : undefined;
+import {
+  asNumber,
+  asRecord,
+  asText,
+  isValueExpr,
+  type Raw,
+} from './migrate-values.js';
 
 export interface SamEventContext {
   reader: IntrinsicReader;
@@ -33,10 +27,10 @@ export function samTriggers(
   context: SamEventContext,
 ): PlannedTrigger[] {
   const triggers: PlannedTrigger[] = [];
-  for (const [name, event] of Object.entries(record(events))) {
-    const { Type: type, Properties: properties } = record(event);
+  for (const [name, event] of Object.entries(asRecord(events))) {
+    const { Type: type, Properties: properties } = asRecord(event);
     const where = `${context.where}.Events.${name}`;
-    const trigger = mapEvent(String(type), record(properties), {
+    const trigger = mapEvent(String(type), asRecord(properties), {
       ...context,
       where,
     });
@@ -59,7 +53,7 @@ function mapEvent(
   context: SamEventContext,
 ): PlannedTrigger | undefined {
   const batch = (key: string) => {
-    const size = number(props[key]);
+    const size = asNumber(props[key]);
     return size === undefined ? {} : { batchSize: size };
   };
   const reportsFailures = [props.FunctionResponseTypes]
@@ -91,7 +85,7 @@ function mapEvent(
           };
     }
     case 'SQS': {
-      const window = number(props.MaximumBatchingWindowInSeconds);
+      const window = asNumber(props.MaximumBatchingWindowInSeconds);
       return {
         type: 'sqs',
         queue: ref(props.Queue, context),
@@ -109,9 +103,9 @@ function mapEvent(
             filterPolicy: props.FilterPolicy,
           };
     case 'S3': {
-      const rules = [record(record(props.Filter).S3Key).Rules]
+      const rules = [asRecord(asRecord(props.Filter).S3Key).Rules]
         .flat()
-        .map(record);
+        .map(asRecord);
       const rule = (name: string) =>
         rules.find((r) => String(r.Name).toLowerCase() === name)?.Value;
       const prefix = rule('prefix');

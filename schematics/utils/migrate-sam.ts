@@ -14,14 +14,8 @@ import { selectResources } from './migrate-plan-resources.js';
 import { samTriggers } from './migrate-sam-events.js';
 import { samPolicies } from './migrate-sam-policies.js';
 import { functionName, type TemplateAccess } from './migrate-serverless.js';
-import { asText } from './migrate-values.js';
+import { asRecord, asText, type Raw } from './migrate-values.js';
 import { toNameForms } from './names.js';
-
-type Raw = Record<string, unknown>;
-const record = (value: unknown): Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Raw)
-    : {};
 
 const HANDLED = new Set([
   'Handler',
@@ -45,10 +39,10 @@ const FUNCTION_TYPES = new Set([
 ]);
 
 export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
-  const resources = record(template.Resources);
+  const resources = asRecord(template.Resources);
   const parameters = Object.fromEntries(
-    Object.entries(record(template.Parameters)).map(([name, p]) => {
-      const fallback = record(p).Default;
+    Object.entries(asRecord(template.Parameters)).map(([name, p]) => {
+      const fallback = asRecord(p).Default;
       return [
         name,
         fallback === undefined ? {} : { default: asText(fallback) },
@@ -59,15 +53,15 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
     resources: new Set(Object.keys(resources)),
     parameters,
   });
-  const globals = record(record(template.Globals).Function);
+  const globals = asRecord(asRecord(template.Globals).Function);
   const notMigrated: Finding[] = [];
   const functions: PlannedFunction[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
-    const type = String(record(resource).Type);
+    const type = String(asRecord(resource).Type);
     if (!FUNCTION_TYPES.has(type)) continue;
     if (access.include && !access.include(logicalId, functionName(logicalId)))
       continue;
-    const own = record(record(resource).Properties);
+    const own = asRecord(asRecord(resource).Properties);
     const props =
       type === 'AWS::Serverless::Function' ? withGlobals(globals, own) : own;
     const where = `${access.file} Resources.${logicalId}`;
@@ -98,7 +92,7 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
     }
     const environment: Record<string, Value> = {};
     for (const [name, value] of Object.entries(
-      record(record(props.Environment).Variables),
+      asRecord(asRecord(props.Environment).Variables),
     )) {
       const read = reader.read(value, `${where}.Environment.Variables.${name}`);
       if (read !== undefined) environment[name] = read;
@@ -127,7 +121,7 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
       triggers: samTriggers(props.Events, { reader, notMigrated, where }),
     });
   }
-  for (const output of Object.keys(record(template.Outputs))) {
+  for (const output of Object.keys(asRecord(template.Outputs))) {
     notMigrated.push({
       subject: `output ${output}`,
       detail:
@@ -135,7 +129,7 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
       where: `${access.file} Outputs.${output}`,
     });
   }
-  for (const key of Object.keys(record(template.Globals)).filter(
+  for (const key of Object.keys(asRecord(template.Globals)).filter(
     (k) => k !== 'Function',
   )) {
     notMigrated.push({
@@ -170,8 +164,8 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
 function withGlobals(globals: Raw, own: Raw): Raw {
   const merged: Raw = { ...globals, ...own };
   const variables = {
-    ...record(record(globals.Environment).Variables),
-    ...record(record(own.Environment).Variables),
+    ...asRecord(asRecord(globals.Environment).Variables),
+    ...asRecord(asRecord(own.Environment).Variables),
   };
   if (Object.keys(variables).length > 0)
     merged.Environment = { Variables: variables };
@@ -187,9 +181,9 @@ function roleStatements(
   notMigrated: Finding[],
 ) {
   if (role === undefined) return [];
-  const [roleId] = [record(role)['Fn::GetAtt']].flat();
+  const [roleId] = [asRecord(role)['Fn::GetAtt']].flat();
   const roleResource =
-    typeof roleId === 'string' ? record(resources[roleId]) : {};
+    typeof roleId === 'string' ? asRecord(resources[roleId]) : {};
   if (roleResource.Type !== 'AWS::IAM::Role') {
     notMigrated.push({
       subject: 'Role',
@@ -199,7 +193,7 @@ function roleStatements(
     });
     return [];
   }
-  const props = record(roleResource.Properties);
+  const props = asRecord(roleResource.Properties);
   if (props.ManagedPolicyArns !== undefined) {
     notMigrated.push({
       subject: `${String(roleId)}.ManagedPolicyArns`,
@@ -211,7 +205,7 @@ function roleStatements(
     .flat()
     .flatMap((policy, i) =>
       readStatements(
-        record(record(policy).PolicyDocument).Statement,
+        asRecord(asRecord(policy).PolicyDocument).Statement,
         reader,
         `${String(roleId)}.Policies[${i}]`,
         notMigrated,

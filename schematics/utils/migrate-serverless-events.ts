@@ -9,7 +9,13 @@ import type {
   Value,
 } from './migrate-plan.js';
 import type { IntrinsicReader } from './migrate-intrinsics.js';
-import { asText, isValueExpr } from './migrate-values.js';
+import {
+  asNumber,
+  asRecord,
+  asText,
+  isValueExpr,
+  type Raw,
+} from './migrate-values.js';
 
 export interface ImplicitResource {
   logicalId: string;
@@ -22,19 +28,6 @@ export interface EventContext {
   implicit: Map<string, ImplicitResource>;
   where: string;
 }
-
-type Raw = Record<string, unknown>;
-
-const asRecord = (value: unknown): Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Raw)
-    : {};
-const asNumber = (value: unknown): number | undefined =>
-  typeof value === 'number'
-    ? value
-    : typeof value === 'string' && /^\d+$/.test(value)
-      ? Number(value)
-      : undefined;
 
 /** Serverless's `normalizeNameToAlphaNumericOnly`: `photos-bucket` → `PhotosDashbucket`. */
 export function serverlessNormalizedName(name: string): string {

@@ -17,7 +17,7 @@ import {
   serverlessTriggers,
   type ImplicitResource,
 } from './migrate-serverless-events.js';
-import { asText } from './migrate-values.js';
+import { asRecord, asText, type Raw } from './migrate-values.js';
 import { VariableResolver } from './migrate-variables.js';
 
 export interface TemplateAccess {
@@ -30,12 +30,6 @@ export interface TemplateAccess {
   /** Whether to migrate the function of this key (logical id) and project name; all by default. */
   include?(key: string, name: string): boolean;
 }
-
-type Raw = Record<string, unknown>;
-const record = (value: unknown): Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Raw)
-    : {};
 
 const FUNCTION_KEYS = new Set([
   'handler',
@@ -67,13 +61,13 @@ export function serverlessPlan(
   doc: Raw,
   access: TemplateAccess,
 ): MigrationPlan {
-  const provider = record(doc.provider);
+  const provider = asRecord(doc.provider);
   const stage = stageOf(doc, access);
   const params = {
-    ...record(record(doc.params).default),
-    ...record(record(record(doc.stages).default).params),
-    ...record(record(doc.params)[stage]),
-    ...record(record(record(doc.stages)[stage]).params),
+    ...asRecord(asRecord(doc.params).default),
+    ...asRecord(asRecord(asRecord(doc.stages).default).params),
+    ...asRecord(asRecord(doc.params)[stage]),
+    ...asRecord(asRecord(asRecord(doc.stages)[stage]).params),
   };
   const resolver = new VariableResolver({
     self: doc,
@@ -94,7 +88,7 @@ export function serverlessPlan(
     ...[doc.resources]
       .flat()
       .map((part) =>
-        record(record(scratch.resolve(part, 'resources')).Resources),
+        asRecord(asRecord(scratch.resolve(part, 'resources')).Resources),
       ),
   ) as Raw;
   const reader = new IntrinsicReader({
@@ -109,11 +103,11 @@ export function serverlessPlan(
       where: `${access.file} provider.stage`,
     },
   ];
-  const resolvedProvider = record(
+  const resolvedProvider = asRecord(
     resolver.resolve(provider, `${access.file} provider`),
   );
   const providerStatements = readStatements(
-    record(record(resolvedProvider.iam).role).statements ??
+    asRecord(asRecord(resolvedProvider.iam).role).statements ??
       resolvedProvider.iamRoleStatements,
     reader,
     `${access.file} provider.iam.role.statements`,
@@ -121,10 +115,10 @@ export function serverlessPlan(
   );
   const implicit = new Map<string, ImplicitResource>();
   const functions: PlannedFunction[] = [];
-  for (const [key, rawFunction] of Object.entries(record(doc.functions))) {
+  for (const [key, rawFunction] of Object.entries(asRecord(doc.functions))) {
     if (access.include && !access.include(key, functionName(key))) continue;
     const where = `${access.file} functions.${key}`;
-    const fn = record(
+    const fn = asRecord(
       resolver.resolve(rawFunction, `${access.file} functions.${key}`),
     );
     const runtime = asText(fn.runtime ?? resolvedProvider.runtime, 'nodejs');
@@ -145,8 +139,8 @@ export function serverlessPlan(
     }
     const environment: Record<string, Value> = {};
     for (const [name, value] of Object.entries({
-      ...record(resolvedProvider.environment),
-      ...record(fn.environment),
+      ...asRecord(resolvedProvider.environment),
+      ...asRecord(fn.environment),
     })) {
       const read = reader.read(value, `${where}.environment.${name}`);
       if (read !== undefined) environment[name] = read;
@@ -196,8 +190,8 @@ export function serverlessPlan(
     });
   }
   if (
-    typeof record(provider.iam).role === 'string' ||
-    record(record(provider.iam).role).managedPolicies !== undefined
+    typeof asRecord(provider.iam).role === 'string' ||
+    asRecord(asRecord(provider.iam).role).managedPolicies !== undefined
   ) {
     notMigrated.push({
       subject: 'provider.iam.role',
@@ -207,7 +201,7 @@ export function serverlessPlan(
     });
   }
   for (const part of [doc.resources].flat()) {
-    for (const output of Object.keys(record(record(part).Outputs))) {
+    for (const output of Object.keys(asRecord(asRecord(part).Outputs))) {
       notMigrated.push({
         subject: `output ${output}`,
         detail:
@@ -270,7 +264,7 @@ function stageOf(doc: Raw, access: TemplateAccess): string {
     readFile: (p) => access.readData(p),
   });
   const stage = probe.resolve(
-    record(doc.provider).stage ?? 'dev',
+    asRecord(doc.provider).stage ?? 'dev',
     'provider.stage',
   );
   return typeof stage === 'string' && stage !== '' ? stage : 'dev';

@@ -79,3 +79,20 @@ export function asText(value: unknown, fallback = ''): string {
     ? String(value)
     : fallback;
 }
+
+export type Raw = Record<string, unknown>;
+
+/** A template mapping, or an empty one for anything else (a scalar, a list, nothing). */
+export function asRecord(value: unknown): Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Raw)
+    : {};
+}
+
+/** A template number, or a string of digits, as a number; undefined for anything else. */
+export function asNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' && /^\d+$/.test(value)
+    ? Number(value)
+    : undefined;
+}
