@@ -52,27 +52,22 @@ export function loadMigration(raw: MigrateOptions): MigrationInput {
       `--type ${raw.type} is not a trigger migrate knows; use one of ${MIGRATE_TRIGGERS.join(', ')}.`,
     );
   }
-  let plan: MigrationPlan;
-  try {
-    plan = planFromSource({
+  const plan = asInputError(() =>
+    planFromSource({
       source: raw.source,
       cwd,
       ...(raw.name === undefined ? {} : { name: raw.name }),
       ...(raw.type === undefined ? {} : { type: raw.type }),
-    });
-  } catch (error) {
-    if (error instanceof SchematicsException) throw error;
-    throw new SchematicsException(
-      error instanceof Error ? error.message : String(error),
-    );
-  }
+    }),
+  );
   const sourceDir =
     plan.sourceKind === 'handler'
       ? undefined
       : dirname(resolve(cwd, plan.source));
   const extra: Finding[] = [];
   const functions = plan.functions.map((fn) => {
-    const sources = collectSources(fn.handler);
+    // A local file the handler loads may not parse either: bad input too.
+    const sources = asInputError(() => collectSources(fn.handler));
     const codeDir = sourceDir ?? dirname(fn.handler.file);
     for (const item of sources.unresolved) {
       extra.push({
@@ -151,4 +146,16 @@ function resourcesSlug(
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return slug === '' || slug === '.' ? 'legacy' : slug;
+}
+
+/** The readers throw plain Errors; to the CLI, a source it cannot use is a usage error (exit 2). */
+function asInputError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof SchematicsException) throw error;
+    throw new SchematicsException(
+      error instanceof Error ? error.message : String(error),
+    );
+  }
 }

@@ -53,6 +53,8 @@ export function renderReport(input: ReportInput): string {
     `Migrated from the ${KIND[plan.sourceKind]} ${code(plan.source)} by \`create-nest-lambda migrate\`.`,
     'Each legacy handler runs unchanged inside Nest (`src/<name>/<name>.handler.ts`, `invoke` trigger), and',
     '`test/functions/<name>.legacy.spec.ts` checks that it answers its sample event as the legacy handler does.',
+    "The functions run on the service's Lambda runtime (`infra/service.config.ts`) and on arm64, as every",
+    'function of the service does: legacy code with native modules built for x86_64 must be rebuilt.',
     '',
     '### Migrated',
     '',

@@ -199,6 +199,10 @@ describe('migrate refuses bad input with one line naming the fix', () => {
     'exports.handler = async (event) => {\n  return [event;\n};\n',
   );
   writeFileSync(
+    join(broken, 'imports-broken.js'),
+    "exports.handler = require('./broken.js').handler;\n",
+  );
+  writeFileSync(
     join(broken, 'template.yaml'),
     'Resources:\n  Report:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n',
   );
@@ -206,6 +210,10 @@ describe('migrate refuses bad input with one line naming the fix', () => {
   it.each([
     [
       { source: join(broken, 'broken.js#handler') },
+      /broken\.js:2 does not parse \(.+\); fix the syntax and retry/,
+    ],
+    [
+      { source: join(broken, 'imports-broken.js#handler') },
       /broken\.js:2 does not parse \(.+\); fix the syntax and retry/,
     ],
     [
