@@ -122,7 +122,7 @@ describe('create-nest-lambda init', () => {
 
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^Error: option '--runtime <runtime>' argument 'nodejs18.x' is invalid\. Allowed choices are nodejs22\.x, nodejs24\.x\./,
+      /^Error: option '--runtime <runtime>' argument 'nodejs18.x' is invalid\. Allowed choices are nodejs22\.x, nodejs24\.x\.?; run create-nest-lambda --help for usage\.\n$/,
     );
   });
 });
