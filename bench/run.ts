@@ -167,7 +167,7 @@ async function main(config: BenchConfig): Promise<void> {
   const results: BenchResults = {
     date: new Date().toISOString(),
     quick: config.quick,
-    machine: describeMachine(),
+    machine: describeMachine(config.node),
     load: { start: loadStart, end: load() },
     commit: gitCommit(REPO_ROOT),
     versions: packageVersions({ repo: REPO_ROOT, service: SERVICE_DIR }, [

@@ -40,6 +40,7 @@ export async function measureColdStarts(
         WORKER,
         [fn.bundle, events[trigger].file, id],
         {
+          node: config.node,
           env: lambdaEnvironment(id),
           cwd: dirname(fn.bundle),
           timeoutMs: 60_000,

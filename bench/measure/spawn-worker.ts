@@ -9,6 +9,8 @@ export interface WorkerRun<T> {
 }
 
 export interface WorkerOptions {
+  /** The Node.js binary to run; this process's by default. */
+  readonly node?: string;
   readonly nodeArgs?: readonly string[];
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
@@ -29,7 +31,7 @@ export function runWorker<T>(
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(
-      process.execPath,
+      options.node ?? process.execPath,
       [...(options.nodeArgs ?? []), script, ...args],
       {
         cwd: options.cwd,

@@ -53,6 +53,7 @@ export async function measureWarm(
         WORKER,
         [JSON.stringify(spec(fn, config, 'warm'))],
         {
+          node: config.node,
           env: lambdaEnvironment(id),
           cwd: dirname(fn.bundle),
           timeoutMs: 600_000,
@@ -101,6 +102,7 @@ export async function measureHeap(
     [JSON.stringify(spec(fn, config, 'heap'))],
     {
       nodeArgs: ['--expose-gc'],
+      node: config.node,
       env: lambdaEnvironment(fn.scenario.id),
       cwd: dirname(fn.bundle),
       timeoutMs: 600_000,

@@ -48,6 +48,7 @@ export async function profileFunctions(
       join(BENCH_DIST, 'measure', 'warm.worker.js'),
       [JSON.stringify(spec)],
       {
+        node: config.node,
         env,
         cwd,
         timeoutMs: 600_000,
@@ -84,6 +85,7 @@ export async function profileFunctions(
           '--cpu-prof-dir',
           coldDir,
         ],
+        node: config.node,
         env,
         cwd,
         timeoutMs: 60_000,

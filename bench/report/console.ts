@@ -18,7 +18,7 @@ export function toText(
 ): string {
   const { machine } = results;
   return [
-    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load ${results.load.start.toFixed(1)} → ${results.load.end.toFixed(1)}`,
+    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}${machine.functionsNode === machine.node ? '' : ` (functions on ${machine.functionsNode})`}; load ${results.load.start.toFixed(1)} → ${results.load.end.toFixed(1)}`,
     '(× plain ×seed: ratios to the plain handler and the seed approach of the same trigger)',
     '',
     textTable(FUNCTION_HEADERS, functionRows(results), FUNCTION_NUMERIC),

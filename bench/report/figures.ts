@@ -60,6 +60,8 @@ export interface GeneratorFigures {
 
 export interface Machine {
   readonly node: string;
+  /** The Node.js version the functions ran on (`--node`), when it is not `node`. */
+  readonly functionsNode: string;
   readonly cpu: string;
   readonly cores: number;
   readonly memoryGb: number;

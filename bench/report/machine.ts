@@ -10,12 +10,15 @@ import {
 import { join } from 'node:path';
 import type { Machine } from './figures.js';
 
-export function describeMachine(): Machine {
+export function describeMachine(functionsNode: string): Machine {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
   const model =
     /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? 'unknown';
   return {
     node: process.version,
+    functionsNode: execFileSync(functionsNode, ['--version'], {
+      encoding: 'utf8',
+    }).trim(),
     cpu: model,
     cores: availableParallelism(),
     memoryGb: Math.round(totalmem() / 2 ** 30),

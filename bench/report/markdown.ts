@@ -20,7 +20,7 @@ export function toMarkdown(
   const { machine } = results;
   return [
     `Measured ${results.date.slice(0, 10)} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ` +
-      `Node ${machine.node} (${machine.os}); load average ${results.load.start.toFixed(1)} at start, ` +
+      `Node ${machine.node}${machine.functionsNode === machine.node ? '' : ` (functions on Node ${machine.functionsNode})`} (${machine.os}); load average ${results.load.start.toFixed(1)} at start, ` +
       `${results.load.end.toFixed(1)} at end; commit ${results.commit}${results.quick ? '; QUICK RUN, figures are not meaningful' : ''}.`,
     '',
     'Medians of repeated runs. After each figure: its ratio to the plain handler, then to the seed approach, of the same trigger. ' +
