@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { generatorPackage } from '../schematics/utils/generator-package.js';
 import { registerAddCommand } from './commands/add.command.js';
 import { registerInitCommand } from './commands/init.command.js';
+import { registerMigrateCommand } from './commands/migrate.command.js';
 import { registerNewCommand } from './commands/new.command.js';
 import { MESSAGES } from './ui/messages.js';
 import { error } from './ui/output.js';
@@ -17,6 +18,7 @@ const program = new Command('create-nest-lambda')
 registerNewCommand(program);
 registerAddCommand(program);
 registerInitCommand(program);
+registerMigrateCommand(program);
 
 try {
   await program.parseAsync(process.argv);
@@ -28,7 +30,7 @@ function exitCodeOf(caught: unknown): number {
   if (caught instanceof CommanderError) {
     if (caught.exitCode === 0) return ExitCode.Ok;
     error(
-      `${caught.message.replace(/^error: /, '')}; run create-nest-lambda --help for usage.`,
+      `${caught.message.replace(/^error: /, '').replace(/\.$/, '')}; run create-nest-lambda --help for usage.`,
     );
     return ExitCode.Usage;
   }
