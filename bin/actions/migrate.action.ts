@@ -19,17 +19,6 @@ export interface MigrateFlags {
   force?: boolean;
 }
 
-// What migrate says besides the file list (kept here until bin/ui/messages.ts takes them).
-export const MIGRATE_MESSAGES = {
-  notAService: (dir: string) =>
-    `${dir} is not a create-nest-lambda service (no infra/service.stack.ts); run migrate in the service, or pass --project <dir>.`,
-  migrated: (count: number, source: string) =>
-    `Migrated ${count} function${count === 1 ? '' : 's'} from ${source}.`,
-  leftBehind: (count: number) =>
-    `${count} item${count === 1 ? ' was' : 's were'} not migrated; MIGRATION.md says what and where to look.`,
-  nextSteps: 'Next: npm install, then npm test and npm run synth.',
-} as const;
-
 /**
  * Reads and plans the source first (so a bad source fails before anything else, with one line),
  * says what it decided on the user's behalf (an inferred trigger, the stage), then runs the
@@ -42,7 +31,7 @@ export async function migrateAction(
   const project = resolve(flags.project ?? '.');
   if (!existsSync(join(project, 'infra', 'service.stack.ts'))) {
     throw new CliError(
-      MIGRATE_MESSAGES.notAService(relative(process.cwd(), project) || '.'),
+      MESSAGES.migrate.notAService(relative(process.cwd(), project) || '.'),
       ExitCode.Usage,
     );
   }
@@ -69,10 +58,10 @@ export async function migrateAction(
     info(MESSAGES.dryRun);
     return;
   }
-  info(MIGRATE_MESSAGES.migrated(plan.functions.length, source));
+  info(MESSAGES.migrate.migrated(plan.functions.length, source));
   if (plan.notMigrated.length > 0)
-    warn(MIGRATE_MESSAGES.leftBehind(plan.notMigrated.length));
-  info(MIGRATE_MESSAGES.nextSteps);
+    warn(MESSAGES.migrate.leftBehind(plan.notMigrated.length));
+  info(MESSAGES.migrate.nextSteps);
 }
 
 function readPlan(source: string, flags: MigrateFlags): MigrationPlan {

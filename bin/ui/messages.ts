@@ -22,28 +22,52 @@ export const MESSAGES = {
     pm: string,
     installed: boolean,
     firstFunction: string,
-  ) => {
-    const steps: [string, string][] = [
+  ) =>
+    formatSteps([
       [`cd ${directory}`, ''],
-      ...(installed ? [] : [[`${pm} install`, ''] as [string, string]]),
+      ...(installed ? [] : [[`${pm} install`, ''] as Step]),
       [`${pm} test`, 'run the unit and invocation tests'],
       [
-        `${run(pm, 'invoke')} -- ${firstFunction}`,
+        `${runScript(pm, 'invoke')} -- ${firstFunction}`,
         'run a function locally with its sample event',
       ],
-      [run(pm, 'synth'), 'build and synthesize the CDK app'],
-      [run(pm, 'deploy'), 'deploy it to your AWS account'],
-    ];
-    const width = Math.max(...steps.map(([command]) => command.length)) + 3;
-    const lines = steps.map(([command, why]) =>
-      `  ${command.padEnd(width)}${why}`.trimEnd(),
-    );
-    return ['', 'Done. Next:', ...lines, ''].join('\n');
+      [runScript(pm, 'synth'), 'build and synthesize the CDK app'],
+      [runScript(pm, 'deploy'), 'deploy it to your AWS account'],
+    ]),
+  init: {
+    adding: 'Adding Lambda support...',
+    nextSteps: (pm: string, installed: boolean) =>
+      formatSteps([
+        ...(installed ? [] : [[`${pm} install`, ''] as Step]),
+        [`${pm} test`, "run the tests, the api function's included"],
+        [runScript(pm, 'synth'), 'build and synthesize the CDK app'],
+        ['npx nest g lambda-handler <name> --type sqs', 'add a function'],
+      ]),
+  },
+  migrate: {
+    notAService: (dir: string) =>
+      `${dir} is not a create-nest-lambda service (no infra/service.stack.ts); run migrate in the service, or pass --project <dir>.`,
+    migrated: (count: number, source: string) =>
+      `Migrated ${count} function${count === 1 ? '' : 's'} from ${source}.`,
+    leftBehind: (count: number) =>
+      `${count} item${count === 1 ? ' was' : 's were'} not migrated; MIGRATION.md says what and where to look.`,
+    nextSteps: 'Next: npm install, then npm test and npm run synth.',
   },
 } as const;
 
-function run(pm: string, script: string): string {
+type Step = [command: string, why: string];
+
+/** `npm run synth` for npm; `pnpm synth` and `yarn synth` for the others. */
+export function runScript(pm: string, script: string): string {
   return pm === 'npm' ? `npm run ${script}` : `${pm} ${script}`;
+}
+
+function formatSteps(steps: Step[]): string {
+  const width = Math.max(...steps.map(([command]) => command.length)) + 3;
+  const lines = steps.map(([command, why]) =>
+    `  ${command.padEnd(width)}${why}`.trimEnd(),
+  );
+  return ['', 'Done. Next:', ...lines, ''].join('\n');
 }
 
 export const PROMPTS = {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 
 export interface TerminalSession {
   /** Resolves once `text` has appeared on the screen since the last answer, then types `keys`. */
@@ -7,22 +8,21 @@ export interface TerminalSession {
   exit: Promise<{ code: number; output: string }>;
 }
 
-// Removes colours and cursor movements, so prompts can be matched as the user reads them.
-const ANSI = /\x1b\[[0-9;?]*[a-zA-Z]/g;
-
 /**
  * Runs a command on a pseudo-terminal (util-linux `script`), so that it sees a TTY and prompts,
  * and answers each prompt only once it is on screen: typing ahead of a prompt would be lost.
  */
 export function runInTerminal(command: string, cwd: string): TerminalSession {
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  // The CLI never prompts in CI.
   delete env.CI;
   const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env });
   let output = '';
   let seen = 0;
   const waiters: (() => void)[] = [];
   child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString().replace(ANSI, '');
+    // Without colours and cursor movements, prompts match as the user reads them.
+    output += stripVTControlCharacters(chunk.toString());
     waiters.splice(0).forEach((wake) => wake());
   });
   const exit = new Promise<{ code: number; output: string }>((resolve) => {
