@@ -3,6 +3,7 @@ import { NodeWorkflow } from '@angular-devkit/schematics/tools/index.js';
 import { logging } from '@angular-devkit/core';
 import { relative, resolve } from 'node:path';
 import { lastValueFrom } from 'rxjs';
+import { info, warn } from '../ui/output.js';
 import { CliError, ExitCode } from './cli-error.js';
 import { COLLECTION_PATH, PACKAGE_ROOT } from './package-root.js';
 
@@ -72,7 +73,7 @@ export async function runSchematic(
         schematic: run.schematic,
         options: run.options,
         allowPrivate: true,
-        logger: new logging.NullLogger(),
+        logger: schematicLogger(),
       }),
       { defaultValue: undefined },
     );
@@ -98,4 +99,14 @@ function toCliError(error: unknown): CliError {
   const usage = err.constructor.name === 'SchematicsException';
   const message = err.message.endsWith('.') ? err.message : `${err.message}.`;
   return new CliError(message, usage ? ExitCode.Usage : ExitCode.Failed);
+}
+
+/** What schematics say through `context.logger`: notes to stdout, warnings and errors to stderr. */
+function schematicLogger(): logging.Logger {
+  const logger = new logging.Logger('create-nest-lambda');
+  logger.subscribe((entry) => {
+    if (entry.level === 'info') info(entry.message);
+    else if (entry.level !== 'debug') warn(entry.message);
+  });
+  return logger;
 }
