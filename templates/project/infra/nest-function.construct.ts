@@ -41,7 +41,6 @@ export interface NestFunctionProps extends Pick<
 const NEST_OPTIONAL_PACKAGES = [
   '@nestjs/microservices',
   '@nestjs/websockets',
-  '@nestjs/platform-express',
   '@nestjs/platform-socket.io',
   'class-transformer',
   'class-validator',
@@ -153,9 +152,14 @@ export class NestFunction extends NodejsFunction {
         // Stack traces need the mappings, not a copy of every source file.
         sourcesContent: false,
         // Everything else is bundled, the AWS SDK included: the version the tests ran with ships.
-        externalModules: NEST_OPTIONAL_PACKAGES.filter(
-          (pkg) => manifest.dependencies[pkg] === undefined,
-        ),
+        externalModules: [
+          ...NEST_OPTIONAL_PACKAGES.filter(
+            (pkg) => manifest.dependencies[pkg] === undefined,
+          ),
+          // Always out: Nest loads it only for an app created without an adapter, and every
+          // function runs on the kit's LambdaHttpAdapter. A `nest new` app keeps it for main.ts.
+          '@nestjs/platform-express',
+        ],
       },
     });
 
