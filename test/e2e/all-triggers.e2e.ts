@@ -1,24 +1,14 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaffoldFunctions } from '../../schematics/application/scaffold-functions.js';
 import { TRIGGERS } from '../../schematics/utils/triggers.js';
 import { invokeBundle, synthesizedFunctions } from './support/bundles.js';
 import { GeneratedService } from './support/generated-service.js';
 
-// The function each trigger starts with in a scaffold (see schematics/application/scaffold-functions.ts).
-const FUNCTIONS: Record<(typeof TRIGGERS)[number], string> = {
-  'http-api': 'api',
-  'rest-api': 'partner-api',
-  'function-url': 'webhooks',
-  sqs: 'order-events',
-  'sqs-fifo': 'payment-events',
-  sns: 'notifications',
-  s3: 'uploads',
-  eventbridge: 'order-shipped',
-  schedule: 'nightly-report',
-  'dynamodb-stream': 'order-changes',
-  kinesis: 'clickstream',
-  invoke: 'quote',
-};
+// The function each trigger starts with: the scaffold's own sample names.
+const FUNCTIONS = Object.fromEntries(
+  scaffoldFunctions(TRIGGERS).map((fn) => [fn.trigger, fn.name]),
+);
 
 const BATCH = new Set(['payment-events', 'order-changes', 'clickstream']);
 const HTTP = new Set(['api', 'partner-api', 'webhooks']);

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { TRIGGERS as KIT_TRIGGERS } from '../../templates/project/src/lambda/index.js';
+import { TRIGGER_REGISTRY } from '../../templates/project/src/lambda/triggers/trigger.registry.js';
+import { HTTP_TRIGGERS, TRIGGERS } from '../../schematics/utils/triggers.js';
+
+// The generator and the kit it ships keep separate lists (a generated project cannot import the
+// generator); this keeps them from drifting apart.
+describe('trigger lists', () => {
+  it('scaffolds every trigger the kit serves, except ALB, which the kit accepts for controllers only', () => {
+    expect([...TRIGGERS].sort()).toEqual(
+      KIT_TRIGGERS.filter((t) => t !== 'alb').sort(),
+    );
+  });
+
+  it('treats as HTTP (a controller, not a handler) exactly the triggers the kit routes to controllers', () => {
+    const kitHttp = TRIGGERS.filter((t) => TRIGGER_REGISTRY[t].kind === 'http');
+    expect([...HTTP_TRIGGERS].sort()).toEqual(kitHttp.sort());
+  });
+});
