@@ -58,7 +58,7 @@ export function checkTargets(
           add(
             'singleton + pipeline: ≤ 5 µs per record in a batch',
             fn,
-            `${us(perRecord)} per record (batch ${size})`,
+            `${us(perRecord)} per record (batch ${Number(size).toLocaleString('en-US')})`,
             '5 µs',
             perRecord,
             5,
