@@ -50,11 +50,9 @@ const log = (message: string) =>
     `[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`,
   );
 
-async function main(config: BenchConfig): Promise<void> {
+async function main(config: BenchConfig, bundlesDir: string): Promise<void> {
   mkdirSync(WORK_DIR, { recursive: true });
   mkdirSync(RESULTS_DIR, { recursive: true });
-  // Bundles run from a folder outside the repository, so none can resolve a package from disk.
-  const bundlesDir = mkdtempSync(join(tmpdir(), 'cnl-bench-'));
   const loadStart = load();
   const missing: { id: string; reason: string }[] = [];
   const warnings: string[] = [];
@@ -202,7 +200,6 @@ async function main(config: BenchConfig): Promise<void> {
     const summary = await profileFunctions(profiled, config, (m) => log(m));
     log(`wrote ${summary} and the .cpuprofile files beside it`);
   }
-  rmSync(bundlesDir, { recursive: true, force: true });
   const wrong = figures.filter((fn) => fn.wrong);
   if (wrong.length > 0 || missing.length > 0) {
     for (const fn of wrong)
@@ -218,4 +215,10 @@ try {
   console.error(`Error: ${(error as Error).message}`);
   process.exit(2);
 }
-await main(config);
+// Bundles run from a folder outside the repository, so none can resolve a package from disk.
+const bundlesDir = mkdtempSync(join(tmpdir(), 'cnl-bench-'));
+try {
+  await main(config, bundlesDir);
+} finally {
+  rmSync(bundlesDir, { recursive: true, force: true });
+}
