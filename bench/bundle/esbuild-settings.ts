@@ -12,10 +12,22 @@ import type { BundleSource } from './built-function.js';
 export const NEST_OPTIONAL_PACKAGES = [
   '@nestjs/microservices',
   '@nestjs/websockets',
-  '@nestjs/platform-express',
+  '@nestjs/platform-socket.io',
   'class-transformer',
   'class-validator',
+  '@nats-io/transport-node',
+  'amqp-connection-manager',
+  'ioredis',
+  'kafkajs',
+  'mqtt',
 ] as const;
+
+/**
+ * The construct leaves it out of every function, since they run on the kit's adapter. The
+ * express baseline is the one function here that runs on it, so a function that depends on it
+ * gets it bundled; for every other function this is the construct's rule.
+ */
+const PLATFORM_EXPRESS = '@nestjs/platform-express';
 
 /** The construct's CJS_SHIMS banner. */
 export const CJS_SHIMS = [
@@ -41,9 +53,10 @@ export function nestFunctionBuildOptions(fn: FunctionBundle): BuildOptions {
     minify: true,
     sourcemap: true,
     sourcesContent: false,
-    external: NEST_OPTIONAL_PACKAGES.filter(
-      (pkg) => !fn.dependencies.includes(pkg),
-    ),
+    external: [
+      ...NEST_OPTIONAL_PACKAGES.filter((pkg) => !fn.dependencies.includes(pkg)),
+      ...(fn.dependencies.includes(PLATFORM_EXPRESS) ? [] : [PLATFORM_EXPRESS]),
+    ],
     keepNames: true,
     banner: { js: CJS_SHIMS },
     mainFields: ['module', 'main'],
@@ -62,8 +75,22 @@ export function constructDrift(constructSource: string): string[] {
     'keepNames: true',
     'sourceMap: true',
     'sourcesContent: false',
+    `'${PLATFORM_EXPRESS}'`,
     ...CJS_SHIMS.split('; ').map((line) => line.replace(/;$/, '')),
-    ...NEST_OPTIONAL_PACKAGES.map((pkg) => `'${pkg}'`),
   ];
-  return expected.filter((text) => !constructSource.includes(text));
+  const drift = expected.filter((text) => !constructSource.includes(text));
+  const list = /const NEST_OPTIONAL_PACKAGES = \[([^\]]*)\]/.exec(
+    constructSource,
+  )?.[1];
+  if (list === undefined)
+    return [...drift, 'const NEST_OPTIONAL_PACKAGES = [...]'];
+  const theirs = new Set(
+    [...list.matchAll(/'([^']+)'/g)].map((match) => match[1]!),
+  );
+  const ours = new Set<string>(NEST_OPTIONAL_PACKAGES);
+  for (const pkg of theirs)
+    if (!ours.has(pkg)) drift.push(`NEST_OPTIONAL_PACKAGES has ${pkg}`);
+  for (const pkg of ours)
+    if (!theirs.has(pkg)) drift.push(`NEST_OPTIONAL_PACKAGES lacks ${pkg}`);
+  return drift;
 }

@@ -105,8 +105,14 @@ describe('constructDrift', () => {
     expect(constructDrift(construct)).toEqual([]);
   });
 
-  it('names a setting the construct no longer has', () => {
+  it('names a setting the construct no longer has, and packages the lists do not share', () => {
     expect(constructDrift('minify: true')).toContain('keepNames: true');
+    const drift = constructDrift(
+      "const NEST_OPTIONAL_PACKAGES = ['ioredis', 'left-pad'];",
+    );
+    expect(drift).toContain('NEST_OPTIONAL_PACKAGES has left-pad');
+    expect(drift).toContain('NEST_OPTIONAL_PACKAGES lacks mqtt');
+    expect(drift).not.toContain('NEST_OPTIONAL_PACKAGES lacks ioredis');
   });
 });
 
