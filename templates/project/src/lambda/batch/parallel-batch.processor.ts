@@ -4,19 +4,35 @@
 // alone, the others are deleted. Powertools' BatchProcessor does the same by default.
 import type { BatchResponse, BatchSource } from './batch.types.js';
 
+// Records in flight at once. Starting a whole batch together (a batching window delivers up to
+// 10,000 records) keeps every record's promises alive at the same time: measured with the
+// benchmark, 10,000 records cost 122 µs each that way and 32 µs with 32 in flight, while batches
+// of 100 cost the same either way.
+const MAX_IN_FLIGHT = 32;
+
 export async function processInParallel<TRecord>(
   source: BatchSource<TRecord>,
 ): Promise<BatchResponse> {
-  const outcomes = await Promise.allSettled(
-    source.records.map((record) => source.run(record)),
-  );
-  const batchItemFailures: BatchResponse['batchItemFailures'] = [];
-  outcomes.forEach((outcome, index) => {
-    if (outcome.status === 'rejected') {
-      const itemIdentifier = source.identify(source.records[index]!);
-      source.reportFailure(itemIdentifier, outcome.reason);
-      batchItemFailures.push({ itemIdentifier });
+  const { records } = source;
+  const failed: (BatchResponse['batchItemFailures'][number] | undefined)[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < records.length) {
+      const index = next++;
+      const record = records[index]!;
+      try {
+        await source.run(record);
+      } catch (error) {
+        const itemIdentifier = source.identify(record);
+        source.reportFailure(itemIdentifier, error);
+        failed[index] = { itemIdentifier };
+      }
     }
-  });
-  return { batchItemFailures };
+  };
+  const workers = Math.min(MAX_IN_FLIGHT, records.length);
+  await Promise.all(Array.from({ length: workers }, worker));
+  // In the batch's order, whichever record finished first.
+  return {
+    batchItemFailures: failed.filter((failure) => failure !== undefined),
+  };
 }
