@@ -12,7 +12,10 @@ export interface CommandOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Runs a command with no terminal and CI=true (so nothing prompts), collecting its output. */
+/**
+ * Runs a command with no terminal and CI=true (so nothing prompts), collecting its output. The
+ * benchmark and the tests both drive the CLI, npm and nest through it.
+ */
 export function runCommand(
   command: string,
   args: readonly string[],

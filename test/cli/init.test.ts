@@ -2,7 +2,7 @@ import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, tempDir } from '../support/cli.js';
-import { mustRun } from '../support/run-command.js';
+import { mustRun } from '../../bench/support/exec.js';
 
 let template: string;
 

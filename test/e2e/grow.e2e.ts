@@ -4,7 +4,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Trigger } from '../../schematics/utils/triggers.js';
 import { tempDir } from '../support/cli.js';
-import { mustRun } from '../support/run-command.js';
+import { mustRun } from '../../bench/support/exec.js';
 import { invokeBundle, synthesizedFunctions } from './support/bundles.js';
 import { GeneratedService } from './support/generated-service.js';
 

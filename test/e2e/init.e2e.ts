@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, tempDir } from '../support/cli.js';
-import { mustRun } from '../support/run-command.js';
+import { mustRun } from '../../bench/support/exec.js';
 import { invokeBundle, synthesizedFunctions } from './support/bundles.js';
 
 interface Timing {

@@ -2,7 +2,7 @@ import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strings } from '@angular-devkit/core';
 import { tempDir } from '../../support/cli.js';
-import { mustRun } from '../../support/run-command.js';
+import { mustRun } from '../../../bench/support/exec.js';
 
 export interface SynthesizedFunction {
   /** kebab-case name of the function, e.g. `order-events`. */

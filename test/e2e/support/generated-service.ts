@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { runCli, tempDir } from '../../support/cli.js';
-import { type CommandResult, mustRun } from '../../support/run-command.js';
+import { type CommandResult, mustRun } from '../../../bench/support/exec.js';
 
 export interface Timing {
   step: string;
