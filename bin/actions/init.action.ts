@@ -1,4 +1,3 @@
-import { generatorPackage } from '../../schematics/utils/generator-package.js';
 import { MESSAGES } from '../ui/messages.js';
 import { info } from '../ui/output.js';
 import { printChanges } from '../ui/print-changes.js';
@@ -6,7 +5,7 @@ import {
   detectPackageManager,
   installDependencies,
 } from '../utils/package-manager.js';
-import { isLocalCheckout, PACKAGE_ROOT } from '../utils/package-root.js';
+import { generatorSpec } from '../utils/package-root.js';
 import { runSchematic } from '../utils/schematic-runner.js';
 
 export interface InitFlags {
@@ -25,9 +24,7 @@ export async function initAction(flags: InitFlags): Promise<void> {
     schematic: 'lambda-init',
     options: {
       ...(flags.runtime === undefined ? {} : { runtime: flags.runtime }),
-      generatorSpec: isLocalCheckout()
-        ? `file:${PACKAGE_ROOT}`
-        : `^${generatorPackage.version}`,
+      generatorSpec: generatorSpec(),
     },
     root: process.cwd(),
     dryRun: Boolean(flags.dryRun),

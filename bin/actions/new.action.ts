@@ -2,6 +2,8 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import {
   normalizeApplicationOptions,
   PACKAGE_MANAGERS,
+  parsePackageManager,
+  parseRuntime,
   parseTriggers,
   RUNTIMES,
 } from '../../schematics/application/normalize-options.js';
@@ -17,10 +19,9 @@ import {
   detectPackageManager,
   installDependencies,
 } from '../utils/package-manager.js';
-import { isLocalCheckout, PACKAGE_ROOT } from '../utils/package-root.js';
+import { generatorSpec } from '../utils/package-root.js';
 import { askScaffoldQuestions } from '../utils/prompts.js';
 import { runSchematic } from '../utils/schematic-runner.js';
-import { generatorPackage } from '../../schematics/utils/generator-package.js';
 
 export interface NewCommandOptions {
   triggers?: string;
@@ -39,15 +40,15 @@ export async function newAction(
   flags: NewCommandOptions,
 ) {
   // Flags are checked before anything is asked, so a typo fails at once with exit code 2.
-  const validated = usage(() => ({
-    triggers:
-      flags.triggers === undefined ? undefined : parseTriggers(flags.triggers),
-    base: normalizeApplicationOptions({
-      name: nameArg ?? 'placeholder',
-      runtime: flags.runtime,
-      packageManager: flags.packageManager,
-    }),
-  }));
+  const flaggedTriggers = usage(() => {
+    if (nameArg !== undefined) validateServiceName(nameArg);
+    if (flags.runtime !== undefined) parseRuntime(flags.runtime);
+    if (flags.packageManager !== undefined)
+      parsePackageManager(flags.packageManager);
+    return flags.triggers === undefined
+      ? undefined
+      : parseTriggers(flags.triggers);
+  });
   const interactive = isInteractive(flags.yes);
   if (nameArg === undefined && !interactive)
     throw new CliError(MESSAGES.missingName, ExitCode.Usage);
@@ -55,7 +56,7 @@ export async function newAction(
   const answers = interactive
     ? await askScaffoldQuestions({
         askName: nameArg === undefined,
-        askTriggers: validated.triggers === undefined,
+        askTriggers: flaggedTriggers === undefined,
         askRuntime: flags.runtime === undefined,
         askPackageManager: flags.packageManager === undefined,
         triggerChoices: TRIGGERS,
@@ -74,13 +75,11 @@ export async function newAction(
   const schematicOptions = {
     name,
     directory: basename(target),
-    triggers: validated.triggers ?? answers.triggers,
+    triggers: flaggedTriggers ?? answers.triggers,
     runtime: flags.runtime ?? answers.runtime,
     packageManager:
       flags.packageManager ?? answers.packageManager ?? detectPackageManager(),
-    generatorSpec: isLocalCheckout()
-      ? `file:${PACKAGE_ROOT}`
-      : `^${generatorPackage.version}`,
+    generatorSpec: generatorSpec(),
     force: flags.force ?? false,
   };
   const options = usage(() => normalizeApplicationOptions(schematicOptions));

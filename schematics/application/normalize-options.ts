@@ -35,12 +35,8 @@ export function normalizeApplicationOptions(
 ): NormalizedApplicationOptions {
   const folderName = validateServiceName(raw.name);
   const triggers = parseTriggers(raw.triggers);
-  const runtime = oneOf('runtime', raw.runtime ?? 'nodejs22.x', RUNTIMES);
-  const packageManager = oneOf(
-    'package manager',
-    raw.packageManager ?? 'npm',
-    PACKAGE_MANAGERS,
-  );
+  const runtime = parseRuntime(raw.runtime);
+  const packageManager = parsePackageManager(raw.packageManager);
   return {
     serviceName: raw.name,
     serviceClassName: folderName
@@ -79,6 +75,14 @@ export function parseTriggers(raw: string | string[] | undefined): Trigger[] {
   }
   // Keep the documented order whatever order the user typed, so the same choice renders the same project.
   return TRIGGERS.filter((trigger) => names.includes(trigger));
+}
+
+export function parseRuntime(raw: string | undefined) {
+  return oneOf('runtime', raw ?? 'nodejs22.x', RUNTIMES);
+}
+
+export function parsePackageManager(raw: string | undefined) {
+  return oneOf('package manager', raw ?? 'npm', PACKAGE_MANAGERS);
 }
 
 function oneOf<T extends string>(
