@@ -11,6 +11,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { APP_GUARD, ContextIdFactory, REQUEST } from '@nestjs/core';
+import { Injector } from '@nestjs/core/internal';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -230,6 +231,31 @@ describe('request scope', () => {
     expect(byRequest).toHaveBeenCalledTimes(3);
     await scoped.app.close();
     await singleton.app.close();
+  });
+
+  it("leaves only the first record to Nest's injector, then builds each sub-tree from the compiled graph", async () => {
+    const handler = await createHandler(AppModule, {
+      trigger: 'sqs',
+      handler: ScopedHandler,
+      logger: false,
+    });
+    const byNest = vi.spyOn(Injector.prototype, 'loadPerContext');
+    const first = created;
+
+    await handler(batch('acme'), lambdaContext());
+    await handler(batch('globex', 'initech'), lambdaContext());
+    await handler(batch('umbrella'), lambdaContext());
+
+    expect(byNest).toHaveBeenCalledTimes(1);
+    expect(handler.app.get(Audit).lines.sort()).toEqual(
+      [
+        `acme:0:${first + 1}`,
+        `globex:0:${first + 2}`,
+        `initech:1:${first + 3}`,
+        `umbrella:0:${first + 4}`,
+      ].sort(),
+    );
+    await handler.app.close();
   });
 
   it('builds the pipeline per record when an enhancer is request-scoped', async () => {

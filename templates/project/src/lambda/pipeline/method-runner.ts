@@ -10,6 +10,7 @@ import { LAMBDA_CONTEXT_TYPE } from '../constants.js';
 import type { InvocationContext } from '../invocation-context.js';
 import type { LambdaInvocation } from './lambda-invocation.js';
 import { LambdaParamsFactory } from './lambda-params.factory.js';
+import { compileRequestTree, type RequestTree } from './request-tree.js';
 
 export type MethodRunner = (invocation: LambdaInvocation) => Promise<unknown>;
 type Method = (...args: unknown[]) => unknown;
@@ -24,8 +25,9 @@ type Method = (...args: unknown[]) => unknown;
 //   is built once, and a call does no DI work;
 // - the handler depends on request-scoped providers but its enhancers do not: each call gets a
 //   context id, registers the invocation as `REQUEST` and resolves the handler in that context,
-//   as Nest's router does, then runs the pipeline built once, which calls the method on the
-//   instance of the current context (the pipeline only reads the method's metadata);
+//   as Nest's router does (from the second call on, with the compiled tree of request-tree.ts),
+//   then runs the pipeline built once, which calls the method on the instance of the current
+//   context (the pipeline only reads the method's metadata);
 // - an enhancer is request-scoped: each call also builds the pipeline for its context.
 //
 // What an exception filter returns is the outcome: a value (`null` included) means handled, and
@@ -69,12 +71,20 @@ export function createMethodRunner(
 
   const injector = new Injector();
   const isDurable = wrapper.isDependencyTreeDurable();
+  // Nest's injector resolves the first invocation and records the graph on the way; later ones
+  // build it from the compiled tree when its shape allows (see request-tree.ts).
+  let tree: RequestTree | undefined;
+  let isCompiled = isDurable;
   const resolve = async (invocation: LambdaInvocation) => {
     const contextId = ContextIdFactory.getByRequest(invocation);
     creator.registerRequestProvider(
       isDurable ? contextId.payload : invocation,
       contextId,
     );
+    if (tree !== undefined) {
+      const instance = (await tree(contextId, invocation)) as Controller;
+      return { contextId, instance };
+    }
     const host = wrapper.host!;
     const instance = (await injector.loadPerContext(
       wrapper.instance as Controller,
@@ -83,6 +93,10 @@ export function createMethodRunner(
       contextId,
       wrapper,
     )) as Controller;
+    if (!isCompiled) {
+      isCompiled = true;
+      tree = compileRequestTree(wrapper, injector);
+    }
     return { contextId, instance };
   };
 
