@@ -33,7 +33,7 @@ interface Step {
  *
  * Returns `undefined` wherever Nest's own semantics need its injector, which then keeps doing the
  * work: a graph not fully recorded yet, transient or durable providers, `INQUIRER`, forward
- * references and cycles, and async providers.
+ * references and cycles. What a factory returns is awaited, as Nest awaits it.
  */
 export function compileRequestTree(
   root: InstanceWrapper,
@@ -59,7 +59,6 @@ export function compileRequestTree(
       visiting.has(wrapper) ||
       wrapper.durable === true ||
       wrapper.forwardRef === true ||
-      wrapper.async === true ||
       !isRecorded(wrapper, injector)
     )
       return undefined;
