@@ -4,8 +4,8 @@ import type { BundleSource } from './built-function.js';
 // The bundling of the generated `infra/nest-function.construct.ts`, as CDK's NodejsFunction turns
 // it into an esbuild command (aws-cdk-lib/aws-lambda-nodejs/lib/bundling.js, buildEsbuildArgs):
 // `esbuild --bundle <entry> --target=node22 --platform=node --format=esm --outfile=.../index.mjs
-// --sourcemap --sources-content=false --external:... --banner:js=... --main-fields=module,main
-// --minify-whitespace --minify-syntax`, run in the project root. The baselines are bundled with these;
+// --minify --sourcemap --sources-content=false --external:... --keep-names --banner:js=...
+// --main-fields=module,main`, run in the project root. The baselines are bundled with these;
 // the kit's functions are bundled by `cdk synth` itself. `constructDrift` checks the copy.
 
 /** The construct's NEST_OPTIONAL_PACKAGES: external unless the function depends on them. */
@@ -50,14 +50,14 @@ export function nestFunctionBuildOptions(fn: FunctionBundle): BuildOptions {
     platform: 'node',
     format: 'esm',
     outfile: `${fn.outdir}/index.mjs`,
-    minifyWhitespace: true,
-    minifySyntax: true,
+    minify: true,
     sourcemap: true,
     sourcesContent: false,
     external: [
       ...NEST_OPTIONAL_PACKAGES.filter((pkg) => !fn.dependencies.includes(pkg)),
       ...(fn.dependencies.includes(PLATFORM_EXPRESS) ? [] : [PLATFORM_EXPRESS]),
     ],
+    keepNames: true,
     banner: { js: CJS_SHIMS },
     mainFields: ['module', 'main'],
     absWorkingDir: fn.projectRoot,
@@ -71,8 +71,8 @@ export function constructDrift(constructSource: string): string[] {
     'format: OutputFormat.ESM',
     "mainFields: ['module', 'main']",
     'banner: CJS_SHIMS',
-    'minify: false',
-    "esbuildArgs: { '--minify-whitespace': true, '--minify-syntax': true }",
+    'minify: true',
+    'keepNames: true',
     'sourceMap: true',
     'sourcesContent: false',
     `'${PLATFORM_EXPRESS}'`,

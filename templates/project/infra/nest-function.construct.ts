@@ -146,11 +146,8 @@ export class NestFunction extends NodejsFunction {
         // ESM builds of dependencies first: less CommonJS to wrap, more to tree-shake.
         mainFields: ['module', 'main'],
         banner: CJS_SHIMS,
-        // Whitespace and syntax are minified, identifiers are not: class names stay as written
-        // (Nest's logs and errors name providers by them) without esbuild's keepNames, whose
-        // per-closure name fixes cost a third of a warm invocation (see the bench README).
-        minify: false,
-        esbuildArgs: { '--minify-whitespace': true, '--minify-syntax': true },
+        minify: true,
+        keepNames: true,
         sourceMap: true,
         // Stack traces need the mappings, not a copy of every source file.
         sourcesContent: false,
