@@ -7,7 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/cli.js';
-import { invokeBundle, synthesizedFunctions } from './support/bundles.js';
+import {
+  invokeBundleWithLogs,
+  synthesizedFunctions,
+} from './support/bundles.js';
 import { GeneratedService } from './support/generated-service.js';
 
 // The default scaffold, end to end: what `npx create-nest-lambda orders-service` gives a user.
@@ -58,7 +61,13 @@ describe('create-nest-lambda orders-service (http-api, sqs)', () => {
     const event = (name: string) =>
       join(service.dir, 'test/events', `${name}.json`);
     for (const fn of functions) {
-      const result = await invokeBundle(fn, event(fn.name));
+      const { result, logs } = await invokeBundleWithLogs(fn, event(fn.name));
+      // Class names survive bundling (esbuild's keepNames), tsc's aliases of self-referencing
+      // classes (LambdaModule_1) included: Nest's logs name modules, ORMs name tables after them.
+      expect(logs, fn.name).toContain('"AppModule dependencies initialized"');
+      expect(logs, fn.name).toContain(
+        '"LambdaModule dependencies initialized"',
+      );
       if (fn.name === 'api') {
         const response = result as APIGatewayProxyStructuredResultV2;
         expect(response.statusCode).toBe(200);

@@ -68,10 +68,18 @@ export async function invokeBundle(
   fn: SynthesizedFunction,
   eventFile: string,
 ): Promise<unknown> {
+  return (await invokeBundleWithLogs(fn, eventFile)).result;
+}
+
+/** {@link invokeBundle}, with what the function wrote to stdout (its log lines). */
+export async function invokeBundleWithLogs(
+  fn: SynthesizedFunction,
+  eventFile: string,
+): Promise<{ result: unknown; logs: string }> {
   const isolated = tempDir(`bundle-${fn.name}`);
   cpSync(join(fn.bundle, '..'), isolated, { recursive: true });
   const resultFile = join(isolated, 'result.json');
-  await mustRun(
+  const { stdout } = await mustRun(
     process.execPath,
     [INVOKER, join(isolated, 'index.mjs'), eventFile, resultFile],
     {
@@ -85,5 +93,8 @@ export async function invokeBundle(
       },
     },
   );
-  return JSON.parse(readFileSync(resultFile, 'utf8')) as unknown;
+  return {
+    result: JSON.parse(readFileSync(resultFile, 'utf8')) as unknown,
+    logs: stdout,
+  };
 }
