@@ -10,29 +10,41 @@ import type { BatchResponse, BatchSource } from './batch.types.js';
 // of 100 cost the same either way.
 const MAX_IN_FLIGHT = 32;
 
+type Failures = (BatchResponse['batchItemFailures'][number] | undefined)[];
+
 export async function processInParallel<TRecord>(
   source: BatchSource<TRecord>,
 ): Promise<BatchResponse> {
-  const { records } = source;
-  const failed: (BatchResponse['batchItemFailures'][number] | undefined)[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < records.length) {
-      const index = next++;
-      const record = records[index]!;
-      try {
-        await source.run(record);
-      } catch (error) {
-        const itemIdentifier = source.identify(record);
-        source.reportFailure(itemIdentifier, error);
-        failed[index] = { itemIdentifier };
-      }
-    }
-  };
-  const workers = Math.min(MAX_IN_FLIGHT, records.length);
-  await Promise.all(Array.from({ length: workers }, worker));
+  const failed: Failures = [];
+  const cursor = { next: 0 };
+  const lanes: Promise<void>[] = [];
+  const width = Math.min(MAX_IN_FLIGHT, source.records.length);
+  for (let lane = 0; lane < width; lane++)
+    lanes.push(runLane(source, cursor, failed));
+  await Promise.all(lanes);
   // In the batch's order, whichever record finished first.
   return {
     batchItemFailures: failed.filter((failure) => failure !== undefined),
   };
+}
+
+// Runs the batch's next record until none is left; `width` lanes share the cursor. A function of
+// the module rather than a closure per batch (see record-source.ts).
+async function runLane<TRecord>(
+  source: BatchSource<TRecord>,
+  cursor: { next: number },
+  failed: Failures,
+): Promise<void> {
+  const { records } = source;
+  while (cursor.next < records.length) {
+    const index = cursor.next++;
+    const record = records[index]!;
+    try {
+      await source.run(record);
+    } catch (error) {
+      const itemIdentifier = source.identify(record);
+      source.reportFailure(itemIdentifier, error);
+      failed[index] = { itemIdentifier };
+    }
+  }
 }

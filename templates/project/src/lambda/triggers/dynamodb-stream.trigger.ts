@@ -4,9 +4,8 @@ import type {
   DynamoDBRecord,
   DynamoDBStreamEvent,
 } from 'aws-lambda';
-import { logRecordFailure } from '../batch/record-failure.js';
+import { RecordSource } from '../batch/record-source.js';
 import { processInOrderUntilFailure } from '../batch/stream-batch.processor.js';
-import { withPayload } from '../pipeline/lambda-invocation.js';
 import type { EventTriggerDefinition } from './trigger.types.js';
 
 /** What `@Body()` is for a DynamoDB stream record: keys and images as plain values. */
@@ -28,18 +27,20 @@ export const dynamoDbStreamTrigger: EventTriggerDefinition<
   kind: 'event',
   source: 'dynamodb',
   handle: (event, invocation, [method]) =>
-    processInOrderUntilFailure<DynamoDBRecord>({
-      records: event.Records ?? [],
-      identify: (record) =>
-        record.dynamodb?.SequenceNumber ?? record.eventID ?? '',
-      run: async (record) =>
-        method!.run(
-          withPayload(invocation, record, decodeDynamoDbRecord(record)),
-        ),
-      reportFailure: (itemIdentifier, error) =>
-        logRecordFailure(invocation, itemIdentifier, error),
-    }),
+    processInOrderUntilFailure(
+      new DynamoDbRecords(event.Records ?? [], invocation, method!),
+    ),
 };
+
+class DynamoDbRecords extends RecordSource<DynamoDBRecord> {
+  identify(record: DynamoDBRecord): string {
+    return record.dynamodb?.SequenceNumber ?? record.eventID ?? '';
+  }
+
+  protected decode(record: DynamoDBRecord): unknown {
+    return decodeDynamoDbRecord(record);
+  }
+}
 
 type Image = Parameters<typeof unmarshall>[0];
 

@@ -3,9 +3,8 @@ import type {
   KinesisStreamEvent,
   KinesisStreamRecord,
 } from 'aws-lambda';
-import { logRecordFailure } from '../batch/record-failure.js';
+import { RecordSource } from '../batch/record-source.js';
 import { processInOrderUntilFailure } from '../batch/stream-batch.processor.js';
-import { withPayload } from '../pipeline/lambda-invocation.js';
 import { parseJsonPayload } from './json-payload.js';
 import type { EventTriggerDefinition } from './trigger.types.js';
 
@@ -19,15 +18,20 @@ export const kinesisTrigger: EventTriggerDefinition<
   kind: 'event',
   source: 'kinesis',
   handle: (event, invocation, [method]) =>
-    processInOrderUntilFailure<KinesisStreamRecord>({
-      records: event.Records ?? [],
-      identify: (record) => record.kinesis.sequenceNumber,
-      run: async (record) =>
-        method!.run(withPayload(invocation, record, decodeKinesisData(record))),
-      reportFailure: (itemIdentifier, error) =>
-        logRecordFailure(invocation, itemIdentifier, error),
-    }),
+    processInOrderUntilFailure(
+      new KinesisRecords(event.Records ?? [], invocation, method!),
+    ),
 };
+
+class KinesisRecords extends RecordSource<KinesisStreamRecord> {
+  identify(record: KinesisStreamRecord): string {
+    return record.kinesis.sequenceNumber;
+  }
+
+  protected decode(record: KinesisStreamRecord): unknown {
+    return decodeKinesisData(record);
+  }
+}
 
 export function decodeKinesisData(record: KinesisStreamRecord): unknown {
   return parseJsonPayload(

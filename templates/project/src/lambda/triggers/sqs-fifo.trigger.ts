@@ -4,7 +4,7 @@
 // groups go on. The trigger is chosen in `createHandler`, never guessed from the event.
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { processFifo } from '../batch/fifo-batch.processor.js';
-import { sqsSource } from './sqs.trigger.js';
+import { SqsRecords } from './sqs.trigger.js';
 import type { EventTriggerDefinition } from './trigger.types.js';
 
 export const sqsFifoTrigger: EventTriggerDefinition<
@@ -14,5 +14,5 @@ export const sqsFifoTrigger: EventTriggerDefinition<
   kind: 'event',
   source: 'sqs',
   handle: (event, invocation, [method]) =>
-    processFifo(sqsSource(event, invocation, method!)),
+    processFifo(new SqsRecords(event.Records ?? [], invocation, method!)),
 };

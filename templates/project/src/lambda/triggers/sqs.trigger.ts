@@ -1,15 +1,10 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { BatchSource } from '../batch/batch.types.js';
 import { processInParallel } from '../batch/parallel-batch.processor.js';
-import { logRecordFailure } from '../batch/record-failure.js';
+import { RecordSource } from '../batch/record-source.js';
 import type { SqsMessageOptions } from '../decorators/on-event.decorators.js';
 import { SnsEnvelopeError } from '../errors.js';
-import {
-  withPayload,
-  type LambdaInvocation,
-} from '../pipeline/lambda-invocation.js';
 import { parseJsonPayload } from './json-payload.js';
-import type { EventTriggerDefinition, HandlerMethod } from './trigger.types.js';
+import type { EventTriggerDefinition } from './trigger.types.js';
 
 // Standard SQS queues. Each message runs through the pipeline on its own, concurrently; failed
 // ones (thrown errors, guard refusals, validation errors) are returned in `batchItemFailures`,
@@ -18,25 +13,18 @@ export const sqsTrigger: EventTriggerDefinition<SQSEvent, SQSBatchResponse> = {
   kind: 'event',
   source: 'sqs',
   handle: (event, invocation, [method]) =>
-    processInParallel(sqsSource(event, invocation, method!)),
+    processInParallel(new SqsRecords(event.Records ?? [], invocation, method!)),
 };
 
-export function sqsSource(
-  event: SQSEvent,
-  invocation: LambdaInvocation,
-  method: HandlerMethod,
-): BatchSource<SQSRecord> {
-  const options = method.options as SqsMessageOptions;
-  return {
-    records: event.Records ?? [],
-    identify: (record) => record.messageId,
-    run: async (record) =>
-      method.run(
-        withPayload(invocation, record, decodeSqsBody(record, options)),
-      ),
-    reportFailure: (itemIdentifier, error) =>
-      logRecordFailure(invocation, itemIdentifier, error),
-  };
+/** The messages of an SQS event (standard and FIFO queues). */
+export class SqsRecords extends RecordSource<SQSRecord> {
+  identify(record: SQSRecord): string {
+    return record.messageId;
+  }
+
+  protected decode(record: SQSRecord): unknown {
+    return decodeSqsBody(record, this.method.options as SqsMessageOptions);
+  }
 }
 
 export function decodeSqsBody(
