@@ -95,25 +95,24 @@ async function buildTree(
   request: unknown,
 ): Promise<unknown> {
   const instances: unknown[] = [];
-  const valueOf = (source: Source): unknown =>
-    source.kind === 'static'
-      ? source.value
-      : source.kind === 'request'
-        ? request
-        : instances[source.index];
   for (const { wrapper, isFactory, args, properties } of steps) {
+    const values = args.map((source) => valueOf(source, instances, request));
     let instance: unknown;
     if (isFactory) {
       instance = (wrapper.metatype as (...deps: unknown[]) => unknown)(
-        ...args.map(valueOf),
+        ...values,
       );
       // Nest awaits what a factory returns.
       if (isThenable(instance)) instance = await instance;
     } else {
       const Class = wrapper.metatype as new (...deps: unknown[]) => object;
-      instance = new Class(...args.map(valueOf));
+      instance = new Class(...values);
       for (const { key, source } of properties)
-        (instance as Record<string | symbol, unknown>)[key] = valueOf(source);
+        (instance as Record<string | symbol, unknown>)[key] = valueOf(
+          source,
+          instances,
+          request,
+        );
     }
     wrapper.setInstanceByContextId(contextId, {
       instance,
@@ -123,6 +122,15 @@ async function buildTree(
     instances.push(instance);
   }
   return instances[instances.length - 1];
+}
+
+function valueOf(
+  source: Source,
+  instances: readonly unknown[],
+  request: unknown,
+): unknown {
+  if (source.kind === 'static') return source.value;
+  return source.kind === 'request' ? request : instances[source.index];
 }
 
 // Whether Nest has recorded every constructor argument and injected property of `wrapper`, the
