@@ -61,7 +61,10 @@ describe('create-nest-lambda orders-service (http-api, sqs)', () => {
     const event = (name: string) =>
       join(service.dir, 'test/events', `${name}.json`);
     for (const fn of functions) {
-      const { result, logs } = await invokeBundleWithLogs(fn, event(fn.name));
+      // At DEBUG, the kit's logger also writes Nest's startup lines.
+      const { result, logs } = await invokeBundleWithLogs(fn, event(fn.name), {
+        POWERTOOLS_LOG_LEVEL: 'DEBUG',
+      });
       // Class names survive bundling (esbuild's keepNames), tsc's aliases of self-referencing
       // classes (LambdaModule_1) included: Nest's logs name modules, ORMs name tables after them.
       expect(logs, fn.name).toContain('"AppModule dependencies initialized"');

@@ -71,10 +71,14 @@ export async function invokeBundle(
   return (await invokeBundleWithLogs(fn, eventFile)).result;
 }
 
-/** {@link invokeBundle}, with what the function wrote to stdout (its log lines). */
+/**
+ * {@link invokeBundle}, with what the function wrote to stdout (its log lines); `environment` is
+ * added to the function's own (e.g. `POWERTOOLS_LOG_LEVEL`).
+ */
 export async function invokeBundleWithLogs(
   fn: SynthesizedFunction,
   eventFile: string,
+  environment: Record<string, string> = {},
 ): Promise<{ result: unknown; logs: string }> {
   const isolated = tempDir(`bundle-${fn.name}`);
   cpSync(join(fn.bundle, '..'), isolated, { recursive: true });
@@ -90,6 +94,7 @@ export async function invokeBundleWithLogs(
         AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
         AWS_REGION: 'us-east-1',
         NODE_OPTIONS: fn.environment.NODE_OPTIONS ?? '',
+        ...environment,
       },
     },
   );

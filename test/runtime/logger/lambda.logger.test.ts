@@ -68,13 +68,6 @@ describe('LambdaLogger', () => {
     );
 
     const entries = parsed(); // throws unless every line is one JSON object
-    expect(
-      entries.find((entry) => entry.context === 'NestFactory'),
-    ).toMatchObject({
-      level: 'INFO',
-      message: 'Starting Nest application...',
-      cold_start: true,
-    });
     const stored = entries.filter((entry) => entry.context === 'OrdersService');
     expect(stored).toEqual([
       expect.objectContaining({
@@ -91,6 +84,40 @@ describe('LambdaLogger', () => {
       }),
     ]);
     await handler.app.close();
+  });
+
+  it("writes Nest's startup lines at DEBUG, so a cold start logs only what the function logs", async () => {
+    const quiet = await createHandler(AppModule, {
+      trigger: 'invoke',
+      handler: OrdersHandler,
+    });
+    await quiet({ id: 'A', delay: 0 }, lambdaContext());
+    expect(parsed().map((entry) => entry.context)).toEqual(['OrdersService']);
+    await quiet.app.close();
+
+    lines = [];
+    const verbose = await createHandler(AppModule, {
+      trigger: 'invoke',
+      handler: OrdersHandler,
+      logger: ['debug', 'log', 'warn', 'error', 'fatal'],
+    });
+    const startup = parsed();
+    expect(startup).toContainEqual(
+      expect.objectContaining({
+        level: 'DEBUG',
+        context: 'NestFactory',
+        message: 'Starting Nest application...',
+        cold_start: true,
+      }),
+    );
+    expect(startup).toContainEqual(
+      expect.objectContaining({
+        level: 'DEBUG',
+        context: 'InstanceLoader',
+        message: 'AppModule dependencies initialized',
+      }),
+    );
+    await verbose.app.close();
   });
 
   it('stamps each line with the request id of its own invocation when they run concurrently', async () => {

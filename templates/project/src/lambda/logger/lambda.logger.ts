@@ -18,6 +18,17 @@ const LEVELS: ReadonlyArray<[LogLevel, PowertoolsLogLevel]> = [
   ['fatal', 'CRITICAL'],
 ];
 
+// Nest's own loggers whose `log` lines only narrate startup ("AppModule dependencies initialized",
+// "Mapped {/orders, GET} route"): every cold start writes them, a few lines per module and route,
+// to CloudWatch Logs. They are written at DEBUG (POWERTOOLS_LOG_LEVEL=DEBUG shows them).
+const NEST_STARTUP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+
 // Keys Powertools owns; it drops them (with a warning) from extra attributes.
 const RESERVED = new Set([
   'level',
@@ -48,7 +59,10 @@ export class LambdaLogger implements LoggerService {
   ) {}
 
   log(message: unknown, ...params: unknown[]): void {
-    this.write('info', message, params);
+    const context = params[params.length - 1];
+    const isStartup =
+      typeof context === 'string' && NEST_STARTUP_CONTEXTS.has(context);
+    this.write(isStartup ? 'debug' : 'info', message, params);
   }
 
   error(message: unknown, ...params: unknown[]): void {
