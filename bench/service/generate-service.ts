@@ -11,7 +11,7 @@ export interface GeneratedService {
 }
 
 /** The Lambda runtime of the service; the baselines get the same esbuild target. */
-export const LAMBDA_RUNTIME = 'nodejs22.x';
+export const LAMBDA_RUNTIME = 'nodejs24.x';
 
 /** What the bench generates: the default triggers, on the default runtime, without git. */
 export const SCAFFOLD_ARGS = [

@@ -1,5 +1,6 @@
 import { basename, dirname, relative, resolve } from 'node:path';
 import {
+  DEFAULT_RUNTIME,
   normalizeApplicationOptions,
   PACKAGE_MANAGERS,
   parsePackageManager,
@@ -62,6 +63,7 @@ export async function newAction(
         triggerChoices: TRIGGERS,
         defaultTriggers: DEFAULT_TRIGGERS,
         runtimeChoices: RUNTIMES,
+        defaultRuntime: DEFAULT_RUNTIME,
         packageManagerChoices: PACKAGE_MANAGERS,
         defaultPackageManager: detectPackageManager(),
         validateName: (name) => tryMessage(() => validateServiceName(name)),

@@ -1,5 +1,8 @@
 import { type Command, Option } from 'commander';
-import { RUNTIMES } from '../../schematics/application/normalize-options.js';
+import {
+  DEFAULT_RUNTIME,
+  RUNTIMES,
+} from '../../schematics/application/normalize-options.js';
 import { initAction, type InitFlags } from '../actions/init.action.js';
 
 /** `create-nest-lambda init`: Lambda support for the Nest application in the current directory. */
@@ -12,7 +15,7 @@ export function registerInitCommand(program: Command): Command {
     .addOption(
       new Option(
         '--runtime <runtime>',
-        `Lambda runtime: ${RUNTIMES.join(', ')}`,
+        `Lambda runtime (default: ${DEFAULT_RUNTIME})`,
       ).choices(RUNTIMES),
     )
     .option('--skip-install', 'do not install the added dependencies')

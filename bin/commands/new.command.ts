@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import {
+  DEFAULT_RUNTIME,
   PACKAGE_MANAGERS,
   RUNTIMES,
 } from '../../schematics/application/normalize-options.js';
@@ -18,7 +19,7 @@ export function registerNewCommand(program: Command): Command {
     .addOption(
       new Option(
         '--runtime <runtime>',
-        `Lambda runtime: ${RUNTIMES.join(', ')}`,
+        `Lambda runtime: ${RUNTIMES.join(', ')} (default: ${DEFAULT_RUNTIME})`,
       ),
     )
     .addOption(

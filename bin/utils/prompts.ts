@@ -17,6 +17,7 @@ export interface ScaffoldQuestions {
   triggerChoices: readonly string[];
   defaultTriggers: readonly string[];
   runtimeChoices: readonly string[];
+  defaultRuntime: string;
   packageManagerChoices: readonly string[];
   defaultPackageManager: string;
   validateName: (name: string) => true | string;
@@ -52,6 +53,7 @@ export async function askScaffoldQuestions(
       name: 'runtime',
       message: PROMPTS.runtime,
       choices: [...q.runtimeChoices],
+      default: q.defaultRuntime,
       when: q.askRuntime,
     },
     {

@@ -5,7 +5,7 @@ export interface ApplicationOptions {
   directory?: string;
   /** Functions to start with: a comma-separated list or an array of triggers. */
   triggers?: string | string[];
-  /** Lambda runtime of every function. */
+  /** Lambda runtime of every function: `nodejs24.x` (default) or `nodejs22.x`. */
   runtime?: string;
   /** Package manager whose lock file the CDK bundling reads. */
   packageManager?: string;

@@ -13,7 +13,9 @@ import {
   scaffoldFunctions,
 } from './scaffold-functions.js';
 
-export const RUNTIMES = ['nodejs22.x', 'nodejs24.x'] as const;
+/** Lambda runtimes a service may run on; the first is the default. */
+export const RUNTIMES = ['nodejs24.x', 'nodejs22.x'] as const;
+export const DEFAULT_RUNTIME = RUNTIMES[0];
 export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn'] as const;
 
 export interface NormalizedApplicationOptions {
@@ -78,7 +80,7 @@ export function parseTriggers(raw: string | string[] | undefined): Trigger[] {
 }
 
 export function parseRuntime(raw: string | undefined) {
-  return oneOf('runtime', raw ?? 'nodejs22.x', RUNTIMES);
+  return oneOf('runtime', raw ?? DEFAULT_RUNTIME, RUNTIMES);
 }
 
 export function parsePackageManager(raw: string | undefined) {

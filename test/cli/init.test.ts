@@ -66,6 +66,9 @@ describe('create-nest-lambda init', () => {
     expect(
       JSON.parse(readFileSync(join(cwd, 'nest-cli.json'), 'utf8')),
     ).toMatchObject({ collection: 'create-nest-lambda' });
+    expect(
+      readFileSync(join(cwd, 'infra/service.config.ts'), 'utf8'),
+    ).toContain('export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;');
     const pkg = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as {
       devDependencies: Record<string, string>;
     };
@@ -116,13 +119,26 @@ describe('create-nest-lambda init', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
+  it('--runtime nodejs22.x runs the functions on nodejs22.x', async () => {
+    const cwd = app();
+    const result = await runCli(
+      ['init', '--runtime', 'nodejs22.x', '--skip-install'],
+      cwd,
+    );
+
+    expect(result.code).toBe(0);
+    expect(
+      readFileSync(join(cwd, 'infra/service.config.ts'), 'utf8'),
+    ).toContain('export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;');
+  });
+
   it('refuses an unknown runtime before it starts', async () => {
     const cwd = app();
     const result = await runCli(['init', '--runtime', 'nodejs18.x'], cwd);
 
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^Error: option '--runtime <runtime>' argument 'nodejs18.x' is invalid\. Allowed choices are nodejs22\.x, nodejs24\.x\.?; run create-nest-lambda --help for usage\.\n$/,
+      /^Error: option '--runtime <runtime>' argument 'nodejs18.x' is invalid\. Allowed choices are nodejs24\.x, nodejs22\.x\.?; run create-nest-lambda --help for usage\.\n$/,
     );
   });
 });

@@ -22,6 +22,7 @@ describe('create-nest-lambda on a terminal', () => {
       'Which functions should it start with?',
       `${SPACE}${DOWN}${SPACE}${ENTER}`,
     );
+    // nodejs24.x is first and the default; the one below is nodejs22.x.
     await session.answer('Which Lambda runtime?', `${DOWN}${ENTER}`);
     const { code, output } = await session.exit;
 
@@ -31,7 +32,7 @@ describe('create-nest-lambda on a terminal', () => {
       join(cwd, 'billing-service/infra/service.config.ts'),
       'utf8',
     );
-    expect(config).toContain('Runtime.NODEJS_24_X');
+    expect(config).toContain('Runtime.NODEJS_22_X');
     expect(
       existsSync(
         join(cwd, 'billing-service/src/functions/partner-api.function.ts'),
@@ -45,6 +46,23 @@ describe('create-nest-lambda on a terminal', () => {
     expect(
       existsSync(join(cwd, 'billing-service/src/functions/api.function.ts')),
     ).toBe(false);
+  });
+
+  it('offers nodejs24.x first and takes it on Enter', async () => {
+    const cwd = tempDir('tty-runtime');
+    const session = runInTerminal(
+      `node ${CLI} svc --triggers sqs --package-manager npm --skip-install --skip-git`,
+      cwd,
+    );
+
+    await session.answer('Which Lambda runtime?', ENTER);
+    const { code, output } = await session.exit;
+
+    expect(code).toBe(0);
+    expect(output).toMatch(/nodejs24\.x[\s\S]*nodejs22\.x/);
+    expect(
+      readFileSync(join(cwd, 'svc/infra/service.config.ts'), 'utf8'),
+    ).toContain('Runtime.NODEJS_24_X');
   });
 
   it('never prompts with --yes, even on a terminal', async () => {

@@ -46,7 +46,7 @@ describe('create-nest-lambda: bad input', () => {
     [
       'an unknown runtime',
       ['svc', '--runtime', 'nodejs18.x'],
-      /unknown runtime "nodejs18.x"; use one of: nodejs22.x, nodejs24.x/,
+      /unknown runtime "nodejs18\.x"; use one of: nodejs24\.x, nodejs22\.x\./,
     ],
     [
       'an unknown package manager',
@@ -113,6 +113,29 @@ describe('create-nest-lambda: scaffolding', () => {
     expect(pkg.devDependencies['create-nest-lambda']).toMatch(/^file:\//);
   });
 
+  it('runs the functions on nodejs24.x unless --runtime says nodejs22.x', async () => {
+    const cwd = tempDir('runtime');
+    const config = (dir: string) =>
+      readFileSync(join(cwd, dir, 'infra/service.config.ts'), 'utf8');
+
+    const latest = await runCli(
+      ['latest', '--yes', '--skip-install', '--skip-git'],
+      cwd,
+    );
+    const older = await runCli(
+      ['older', '--runtime', 'nodejs22.x', '--skip-install', '--skip-git'],
+      cwd,
+    );
+
+    expect([latest.code, older.code]).toEqual([0, 0]);
+    expect(config('latest')).toContain(
+      'export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;',
+    );
+    expect(config('older')).toContain(
+      'export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;',
+    );
+  });
+
   it('--dry-run prints the same CREATE list as a real run and writes nothing', async () => {
     const dry = tempDir('dry');
     const real = tempDir('real');
@@ -168,6 +191,9 @@ describe('create-nest-lambda: scaffolding', () => {
 
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--triggers <list>');
+    expect(help.stdout).toMatch(
+      /--runtime <runtime> +Lambda runtime: nodejs24\.x, nodejs22\.x \(default:\s+nodejs24\.x\)/,
+    );
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
