@@ -3,7 +3,7 @@ import type { BundleSource } from './built-function.js';
 
 // The bundling of the generated `infra/nest-function.construct.ts`, as CDK's NodejsFunction turns
 // it into an esbuild command (aws-cdk-lib/aws-lambda-nodejs/lib/bundling.js, buildEsbuildArgs):
-// `esbuild --bundle <entry> --target=node22 --platform=node --format=esm --outfile=.../index.mjs
+// `esbuild --bundle <entry> --target=node24 --platform=node --format=esm --outfile=.../index.mjs
 // --minify --sourcemap --sources-content=false --external:... --keep-names --banner:js=...
 // --main-fields=module,main`, run in the project root. The baselines are bundled with these;
 // the kit's functions are bundled by `cdk synth` itself. `constructDrift` checks the copy.

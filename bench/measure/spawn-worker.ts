@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { LAMBDA_RUNTIME } from '../service/generate-service.js';
 import { RESULT_FD } from './worker-protocol.js';
 
 export interface WorkerRun<T> {
@@ -86,7 +87,7 @@ export function lambdaEnvironment(functionName: string): NodeJS.ProcessEnv {
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
     AWS_LAMBDA_LOG_FORMAT: 'JSON',
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+    AWS_EXECUTION_ENV: `AWS_Lambda_${LAMBDA_RUNTIME}`,
     // infra/nest-function.construct.ts sets this on every function.
     NODE_OPTIONS: '--enable-source-maps',
   };
