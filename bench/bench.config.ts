@@ -16,7 +16,10 @@ export interface BenchConfig {
   readonly warmRunsPerRound: number;
   /** Target duration of one timed loop. */
   readonly runMs: number;
-  /** Time spent invoking before any loop is timed, so V8 has optimised the hot paths. */
+  /**
+   * CPU time spent invoking before the loops of each batch size are timed, so V8 has optimised the
+   * hot paths: with a third of it, the kit's one-record figures still fell from loop to loop.
+   */
   readonly warmUpMs: number;
   readonly batchSizes: readonly number[];
   readonly heapInvocations: number;

@@ -73,7 +73,7 @@ async function warm(): Promise<WarmReport> {
     const warmUpStart = process.cpuUsage();
     while (
       invocations < (size >= 1_000 ? 1 : 2) ||
-      cpuMsSince(warmUpStart) < spec.warmUpMs / sizes.length
+      cpuMsSince(warmUpStart) < spec.warmUpMs
     ) {
       await invokeLoop(pool, 1, invocations++);
     }
