@@ -1,5 +1,4 @@
 import { Test } from '@nestjs/testing';
-import { CorrelationId } from '../correlation/correlation-id.provider.js';
 import { OrdersController } from './orders.controller.js';
 import { OrdersService } from './orders.service.js';
 
@@ -9,19 +8,16 @@ describe('OrdersController', () => {
   beforeEach(async () => {
     const moduleRef = await Test.createTestingModule({
       controllers: [OrdersController],
-      providers: [
-        OrdersService,
-        { provide: CorrelationId, useValue: { value: 'corr-test' } },
-      ],
+      providers: [OrdersService],
     }).compile();
     controller = moduleRef.get(OrdersController);
   });
 
   it('stamps a placed order with the correlation id of the request', () => {
-    const order = controller.place({
-      customerId: 'cust-1',
-      lines: [{ sku: 'mug', quantity: 2 }],
-    });
+    const order = controller.place(
+      { customerId: 'cust-1', lines: [{ sku: 'mug', quantity: 2 }] },
+      'corr-test',
+    );
 
     expect(order.correlationId).toBe('corr-test');
     expect(controller.findOne(order.id)).toEqual(order);

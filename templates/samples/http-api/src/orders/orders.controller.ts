@@ -1,19 +1,17 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { CorrelationId } from '../correlation/correlation-id.provider.js';
+import { CurrentCorrelationId } from '../correlation/correlation-id.decorator.js';
 import { CreateOrderDto } from './dto/create-order.dto.js';
 import type { Order } from './order.js';
 import { OrdersService } from './orders.service.js';
 
 /**
- * An ordinary Nest controller, served by the HTTP API function with no express inside. It depends
- * on the request-scoped CorrelationId, so Nest builds it anew for every request.
+ * An ordinary Nest controller, served by the HTTP API function with no express inside. A
+ * singleton: it reads the correlation id of each request as a parameter, where injecting the
+ * request-scoped CorrelationId would make Nest build it, and its pipeline, for every request.
  */
 @Controller('orders')
 export class OrdersController {
-  constructor(
-    private readonly orders: OrdersService,
-    private readonly correlationId: CorrelationId,
-  ) {}
+  constructor(private readonly orders: OrdersService) {}
 
   @Get(':id')
   findOne(@Param('id') id: string): Order {
@@ -21,7 +19,10 @@ export class OrdersController {
   }
 
   @Post()
-  place(@Body() dto: CreateOrderDto): Order {
-    return this.orders.place(dto, this.correlationId.value);
+  place(
+    @Body() dto: CreateOrderDto,
+    @CurrentCorrelationId() correlationId: string,
+  ): Order {
+    return this.orders.place(dto, correlationId);
   }
 }

@@ -88,6 +88,20 @@ describe('api function', () => {
     });
   });
 
+  it('stamps the Lambda request id when the caller sends no correlation id', async () => {
+    const { status, body } = await invoke(
+      request('POST', '/orders', {
+        customerId: 'cust-9',
+        lines: [{ sku: 'lamp', quantity: 1 }],
+      }),
+    );
+
+    expect(status).toBe(201);
+    expect((body as { correlationId: string }).correlationId).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
+  });
+
   it('refuses an invalid order with 400 from the ValidationPipe', async () => {
     const { status, body } = await invoke(
       request('POST', '/orders', { customerId: '', lines: [] }),
