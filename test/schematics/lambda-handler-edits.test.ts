@@ -1,37 +1,26 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { collectionRunner } from '../support/schematics.js';
+import { describe, expect, it } from 'vitest';
 import {
   addedPaths,
   changedPaths,
   contentsOf,
-  type Files,
   projectTree,
-  scaffoldedFiles,
+  useScaffoldedService,
 } from './utils/service-tree.js';
 
 // How lambda-handler edits existing files: modules with --flat, a stack edited by hand, and the
 // standard Nest schematics through the same collection.
-const runner = collectionRunner();
-let service: Files;
-
-// A scaffold takes seconds; on a busy machine more than the default hook timeout.
-beforeAll(async () => {
-  service = await scaffoldedFiles('sqs');
-}, 60_000);
-
-function run(options: Record<string, unknown>, files: Files = service) {
-  return runner.runSchematic('lambda-handler', options, projectTree(files));
-}
+const { service, run, runner } = useScaffoldedService('lambda-handler', 'sqs');
 
 describe('lambda-handler --flat', () => {
   it('writes no feature module and lists the handler in the nearest module (AppModule)', async () => {
     const tree = await run({ name: 'refunds', type: 'sqs', flat: true });
 
-    expect(addedPaths(service, tree)).not.toContain(
+    expect(addedPaths(service(), tree)).not.toContain(
       '/src/refunds/refunds.module.ts',
     );
+    const appModule = service()['/src/app.module.ts'];
     expect(tree.readText('/src/app.module.ts')).toEqual(
-      service['/src/app.module.ts']
+      appModule
         .replace(
           "import { OrderEventsModule } from './order-events/order-events.module.js';\n",
           "import { OrderEventsModule } from './order-events/order-events.module.js';\nimport { RefundsHandler } from './refunds/refunds.handler.js';\n",
@@ -47,7 +36,7 @@ describe('lambda-handler --flat', () => {
     const withModule = await runner.runSchematic(
       'module',
       { name: 'refunds', sourceRoot: 'src' },
-      projectTree(service),
+      projectTree(service()),
     );
     const files = contentsOf(withModule);
     const tree = await run(
@@ -79,7 +68,7 @@ describe('lambda-handler --flat', () => {
     const withModule = await runner.runSchematic(
       'module',
       { name: 'refunds', sourceRoot: 'src' },
-      projectTree(service),
+      projectTree(service()),
     );
     await expect(
       run({ name: 'refunds' }, contentsOf(withModule)),
@@ -107,7 +96,7 @@ describe('lambda-handler and the stack', () => {
       '}',
       '',
     ].join('\n');
-    const files = { ...service, '/infra/service.stack.ts': stack };
+    const files = { ...service(), '/infra/service.stack.ts': stack };
     const tree = await run({ name: 'payments' }, files);
 
     expect(tree.readText('/infra/service.stack.ts')).toEqual(
@@ -125,7 +114,7 @@ describe('lambda-handler and the stack', () => {
 
   it('refuses a stack file with no stack class, and changes nothing', async () => {
     const files = {
-      ...service,
+      ...service(),
       '/infra/service.stack.ts': 'export const nothing = 1;\n',
     };
     const tree = projectTree(files);
@@ -140,7 +129,7 @@ describe('lambda-handler and the stack', () => {
 
   it('refuses a Nest app without Lambda support, naming init', async () => {
     const files = Object.fromEntries(
-      Object.entries(service).filter(([path]) => !path.startsWith('/infra/')),
+      Object.entries(service()).filter(([path]) => !path.startsWith('/infra/')),
     );
     await expect(run({ name: 'payments' }, files)).rejects.toThrow(
       'infra/service.stack.ts not found; lambda-handler adds functions to a create-nest-lambda service (run create-nest-lambda init in a Nest app first).',
@@ -153,10 +142,10 @@ describe('the standard Nest schematics through this collection', () => {
     const tree = await runner.runSchematic(
       'service',
       { name: 'billing', sourceRoot: 'src' },
-      projectTree(service),
+      projectTree(service()),
     );
 
-    expect(addedPaths(service, tree)).toEqual([
+    expect(addedPaths(service(), tree)).toEqual([
       '/src/billing/billing.service.spec.ts',
       '/src/billing/billing.service.ts',
     ]);

@@ -1,26 +1,13 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TRIGGERS } from '../../schematics/utils/triggers.js';
-import { collectionRunner } from '../support/schematics.js';
 import {
   addedPaths,
   changedPaths,
   contentsOf,
-  type Files,
-  projectTree,
-  scaffoldedFiles,
+  useScaffoldedService,
 } from './utils/service-tree.js';
 
-const runner = collectionRunner();
-let service: Files;
-
-// A scaffold takes seconds; on a busy machine more than the default hook timeout.
-beforeAll(async () => {
-  service = await scaffoldedFiles();
-}, 60_000);
-
-function run(options: Record<string, unknown>, files: Files = service) {
-  return runner.runSchematic('lambda-handler', options, projectTree(files));
-}
+const { service, run, runner } = useScaffoldedService('lambda-handler');
 
 const HTTP = ['http-api', 'rest-api', 'function-url'];
 
@@ -28,7 +15,7 @@ describe('lambda-handler', () => {
   it('adds an SQS function: feature, entry, construct, event, tests; imports its module; adds it to the stack', async () => {
     const tree = await run({ name: 'payments', type: 'sqs' });
 
-    expect(addedPaths(service, tree)).toEqual([
+    expect(addedPaths(service(), tree)).toEqual([
       '/infra/functions/payments.construct.ts',
       '/src/functions/payments.function.ts',
       '/src/payments/dto/payments.message.ts',
@@ -38,12 +25,13 @@ describe('lambda-handler', () => {
       '/test/events/payments.json',
       '/test/functions/payments.function.spec.ts',
     ]);
-    expect(changedPaths(service, tree)).toEqual([
+    expect(changedPaths(service(), tree)).toEqual([
       '/infra/service.stack.ts',
       '/src/app.module.ts',
     ]);
+    const appModule = service()['/src/app.module.ts'];
     expect(tree.readText('/src/app.module.ts')).toEqual(
-      service['/src/app.module.ts']
+      appModule
         .replace(
           "import { OrderEventsModule } from './order-events/order-events.module.js';\n",
           "import { OrderEventsModule } from './order-events/order-events.module.js';\nimport { PaymentsModule } from './payments/payments.module.js';\n",
@@ -121,7 +109,7 @@ describe('lambda-handler', () => {
     'renders every file of a %s function, with the entry, construct and event at their fixed paths',
     async (trigger) => {
       const tree = await run({ name: 'billing-run', type: trigger });
-      const added = addedPaths(service, tree);
+      const added = addedPaths(service(), tree);
 
       expect(added).toEqual(
         expect.arrayContaining([
@@ -236,12 +224,12 @@ describe('lambda-handler', () => {
   it('leaves the specs out with --no-spec, and renames them with --spec-file-suffix', async () => {
     const noSpec = await run({ name: 'payments', spec: false });
     expect(
-      addedPaths(service, noSpec).filter((path) => path.includes('.spec.')),
+      addedPaths(service(), noSpec).filter((path) => path.includes('.spec.')),
     ).toEqual([]);
 
     const suffixed = await run({ name: 'payments', specFileSuffix: 'test' });
     expect(
-      addedPaths(service, suffixed).filter((path) =>
+      addedPaths(service(), suffixed).filter((path) =>
         /\.(spec|test)\.ts$/.test(path),
       ),
     ).toEqual([
@@ -253,6 +241,6 @@ describe('lambda-handler', () => {
   it('with --skip-import, leaves the modules alone but still adds the construct to the stack', async () => {
     const tree = await run({ name: 'payments', skipImport: true });
 
-    expect(changedPaths(service, tree)).toEqual(['/infra/service.stack.ts']);
+    expect(changedPaths(service(), tree)).toEqual(['/infra/service.stack.ts']);
   });
 });

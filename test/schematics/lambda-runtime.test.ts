@@ -1,25 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planKitUpdate } from '../../schematics/lambda-runtime/kit-update-plan.js';
 import { hashOf, type KitManifest } from '../../schematics/utils/kit-hash.js';
-import { collectionRunner } from '../support/schematics.js';
 import {
   contentsOf,
   type Files,
   projectTree,
-  scaffoldedFiles,
+  useScaffoldedService,
 } from './utils/service-tree.js';
 
-const runner = collectionRunner();
-let service: Files;
-
-// A scaffold takes seconds; on a busy machine more than the default hook timeout.
-beforeAll(async () => {
-  service = await scaffoldedFiles('sqs');
-}, 60_000);
-
-function run(options: Record<string, unknown>, files: Files) {
-  return runner.runSchematic('lambda-runtime', options, projectTree(files));
-}
+const { service, run, runner } = useScaffoldedService('lambda-runtime', 'sqs');
 
 const MANIFEST = '/src/lambda/.kit-manifest.json';
 const ERRORS = '/src/lambda/errors.ts';
@@ -39,13 +28,13 @@ function withOlderKit(files: Files, errors: string): Files {
 
 describe('lambda-runtime', () => {
   it('changes nothing in a service whose kit is current', async () => {
-    const tree = await run({}, service);
+    const tree = await run({}, service());
 
-    expect(contentsOf(tree)).toEqual(service);
+    expect(contentsOf(tree)).toEqual(service());
   });
 
   it('replaces unedited kit files, adds new ones, removes retired ones and rewrites the manifest', async () => {
-    const older = withOlderKit(service, 'export class Old {}\n');
+    const older = withOlderKit(service(), 'export class Old {}\n');
     // constants.ts is missing, as if the kit had gained it since.
     const missingIndex = Object.fromEntries(
       Object.entries(older).filter(
@@ -54,13 +43,13 @@ describe('lambda-runtime', () => {
     );
     const tree = await run({}, missingIndex);
 
-    expect(contentsOf(tree)).toEqual(service);
+    expect(contentsOf(tree)).toEqual(service());
   });
 
   it('refuses to touch a kit file the user edited, and names --force', async () => {
     const edited = {
-      ...service,
-      [ERRORS]: `${service[ERRORS]}// ours\n`,
+      ...service(),
+      [ERRORS]: `${service()[ERRORS]}// ours\n`,
     };
     const tree = projectTree(edited);
 
@@ -74,37 +63,37 @@ describe('lambda-runtime', () => {
 
   it('with --force, replaces edited files too, and the next run changes nothing', async () => {
     const edited = {
-      ...service,
-      [ERRORS]: `${service[ERRORS]}// ours\n`,
+      ...service(),
+      [ERRORS]: `${service()[ERRORS]}// ours\n`,
     };
     const tree = await run({ force: true }, edited);
-    expect(contentsOf(tree)).toEqual(service);
+    expect(contentsOf(tree)).toEqual(service());
 
     const again = await run({}, contentsOf(tree));
-    expect(contentsOf(again)).toEqual(service);
+    expect(contentsOf(again)).toEqual(service());
   });
 
   it('leaves files the user added to src/lambda/ alone', async () => {
     const files = {
-      ...service,
+      ...service(),
       '/src/lambda/ours.ts': 'export const ours = 1;\n',
     };
     expect(contentsOf(await run({}, files))).toEqual(files);
   });
 
   it('treats every differing file as edited when there is no manifest', async () => {
-    const { [MANIFEST]: _manifest, ...noManifest } = service;
+    const { [MANIFEST]: _manifest, ...noManifest } = service();
     const files = { ...noManifest, [ERRORS]: 'export {};\n' };
 
     await expect(run({}, files)).rejects.toThrow(
       'src/lambda/errors.ts changed since they were generated',
     );
-    expect(contentsOf(await run({}, noManifest))).toEqual(service);
+    expect(contentsOf(await run({}, noManifest))).toEqual(service());
   });
 
   it('refuses a project without a kit, naming init', async () => {
     const files = Object.fromEntries(
-      Object.entries(service).filter(
+      Object.entries(service()).filter(
         ([path]) => !path.startsWith('/src/lambda/'),
       ),
     );

@@ -1,25 +1,15 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { collectionRunner } from '../support/schematics.js';
+import { describe, expect, it } from 'vitest';
 import {
   addedPaths,
   changedPaths,
   contentsOf,
-  type Files,
-  projectTree,
-  scaffoldedFiles,
+  useScaffoldedService,
 } from './utils/service-tree.js';
 
-const runner = collectionRunner();
-let service: Files;
-
-// A scaffold takes seconds; on a busy machine more than the default hook timeout.
-beforeAll(async () => {
-  service = await scaffoldedFiles('sqs');
-}, 60_000);
-
-function run(options: Record<string, unknown>, files: Files = service) {
-  return runner.runSchematic('request-provider', options, projectTree(files));
-}
+const { service, run, runner } = useScaffoldedService(
+  'request-provider',
+  'sqs',
+);
 
 const TENANT_PROVIDER = `import { Inject, Injectable, Scope } from '@nestjs/common';
 import { REQUEST } from '@nestjs/core';
@@ -79,12 +69,12 @@ describe('request-provider', () => {
   it('adds TenantId, its spec and a global TenantModule imported by AppModule', async () => {
     const tree = await run({ name: 'tenant' });
 
-    expect(addedPaths(service, tree)).toEqual([
+    expect(addedPaths(service(), tree)).toEqual([
       '/src/tenant/tenant-id.provider.spec.ts',
       '/src/tenant/tenant-id.provider.ts',
       '/src/tenant/tenant.module.ts',
     ]);
-    expect(changedPaths(service, tree)).toEqual(['/src/app.module.ts']);
+    expect(changedPaths(service(), tree)).toEqual(['/src/app.module.ts']);
     expect(tree.readText('/src/tenant/tenant-id.provider.ts')).toEqual(
       TENANT_PROVIDER,
     );
@@ -103,8 +93,9 @@ describe('request-provider', () => {
         '',
       ].join('\n'),
     );
+    const appModule = service()['/src/app.module.ts'];
     expect(tree.readText('/src/app.module.ts')).toEqual(
-      service['/src/app.module.ts']
+      appModule
         .replace(
           "order-events.module.js';\n",
           "order-events.module.js';\nimport { TenantModule } from './tenant/tenant.module.js';\n",
@@ -131,7 +122,7 @@ describe('request-provider', () => {
   it('with --flat, puts the provider in src/ and lists and exports it in AppModule', async () => {
     const tree = await run({ name: 'tenant', flat: true });
 
-    expect(addedPaths(service, tree)).toEqual([
+    expect(addedPaths(service(), tree)).toEqual([
       '/src/tenant-id.provider.spec.ts',
       '/src/tenant-id.provider.ts',
     ]);
@@ -141,8 +132,9 @@ describe('request-provider', () => {
         "from './lambda/index.js'",
       ),
     );
+    const appModule = service()['/src/app.module.ts'];
     expect(tree.readText('/src/app.module.ts')).toEqual(
-      service['/src/app.module.ts']
+      appModule
         .replace(
           "order-events.module.js';\n",
           "order-events.module.js';\nimport { TenantId } from './tenant-id.provider.js';\n",
@@ -192,10 +184,10 @@ describe('request-provider', () => {
   it('with --skip-import and --no-spec, adds only the provider and its module', async () => {
     const tree = await run({ name: 'tenant', skipImport: true, spec: false });
 
-    expect(addedPaths(service, tree)).toEqual([
+    expect(addedPaths(service(), tree)).toEqual([
       '/src/tenant/tenant-id.provider.ts',
       '/src/tenant/tenant.module.ts',
     ]);
-    expect(changedPaths(service, tree)).toEqual([]);
+    expect(changedPaths(service(), tree)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import {
   UnitTestTree,
 } from '@angular-devkit/schematics/testing/index.js';
 import { createRequire } from 'node:module';
+import { beforeAll } from 'vitest';
 import { collectionRunner } from '../../support/schematics.js';
 
 export type Files = Record<string, string>;
@@ -39,6 +40,52 @@ export async function scaffoldedFiles(
  */
 export function projectTree(files: Files): UnitTestTree {
   return new UnitTestTree(new HostTree(new virtualFs.test.TestHost(files)));
+}
+
+/** What `useScaffoldedService` gives a test file. */
+export interface ScaffoldedService {
+  /** The scaffolded files; call it inside a test or hook (they exist once `beforeAll` is done). */
+  service: () => Files;
+  /** Runs the schematic on a project tree of `files`, the scaffolded service unless given. */
+  run: (
+    options: Record<string, unknown>,
+    files?: Files,
+  ) => Promise<UnitTestTree>;
+  /** The collection's runner, for other schematics and for runs on a tree a test already holds. */
+  runner: SchematicTestRunner;
+}
+
+/**
+ * The setup every test file of one schematic needs: scaffold a service once (in `beforeAll`) and
+ * run `schematic` on copies of it. Call it at the top level of the test file.
+ */
+export function useScaffoldedService(
+  schematic: string,
+  triggers?: string,
+): ScaffoldedService {
+  const runner = collectionRunner();
+  let scaffolded: Files | undefined;
+
+  // A scaffold takes seconds; on a busy machine more than the default hook timeout.
+  beforeAll(async () => {
+    scaffolded = await scaffoldedFiles(triggers);
+  }, 60_000);
+
+  function service(): Files {
+    if (!scaffolded) {
+      throw new Error(
+        'the service is scaffolded in beforeAll: read it in a test',
+      );
+    }
+    return scaffolded;
+  }
+
+  return {
+    service,
+    run: (options, files = service()) =>
+      runner.runSchematic(schematic, options, projectTree(files)),
+    runner,
+  };
 }
 
 /** The paths `after` has and `before` had not. */
