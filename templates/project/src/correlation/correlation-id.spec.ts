@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import type { SQSRecord } from 'aws-lambda';
 import type { LambdaHttpRequest, LambdaInvocation } from '../lambda/index.js';
 import { lambdaContext } from '../../test/support/lambda-context.js';
