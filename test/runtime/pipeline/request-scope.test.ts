@@ -269,8 +269,12 @@ describe('request scope', () => {
       lambdaContext(),
     );
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
+    // Later invocations too: the guard is built in each record's context, with its TenantContext.
+    const again = await handler(batch('blocked', 'initech'), lambdaContext());
+    expect(again).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-0' }] });
     expect(handler.app.get(Audit).lines.sort()).toEqual([
       'guarded:0',
+      'guarded:1',
       'guarded:2',
     ]);
     await handler.app.close();
@@ -293,7 +297,12 @@ describe('request scope', () => {
     });
     const result = await handler(batch('acme', 'blocked'), lambdaContext());
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
-    expect(handler.app.get(Audit).lines).toEqual(['singleton:0']);
+    const again = await handler(batch('blocked', 'globex'), lambdaContext());
+    expect(again).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-0' }] });
+    expect(handler.app.get(Audit).lines).toEqual([
+      'singleton:0',
+      'singleton:1',
+    ]);
     await handler.app.close();
   });
 

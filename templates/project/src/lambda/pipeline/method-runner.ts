@@ -71,10 +71,16 @@ export function createMethodRunner(
 
   const injector = new Injector();
   const isDurable = wrapper.isDependencyTreeDurable();
+  const enhancers = (wrapper.getEnhancersMetadata() ?? []) as InstanceWrapper[];
+  const hasStaticEnhancers = enhancers.every((enhancer) =>
+    enhancer.isDependencyTreeStatic(),
+  );
   // Nest's injector resolves the first invocation and records the graph on the way; later ones
-  // build it from the compiled tree when its shape allows (see request-tree.ts).
+  // build it from the compiled tree when its shape allows (see request-tree.ts). Not with
+  // request-scoped enhancers: the tree builds the handler's graph only, and Nest's
+  // `loadPerContext` also builds the enhancers of each context.
   let tree: RequestTree | undefined;
-  let isCompiled = isDurable;
+  let isCompiled = isDurable || !hasStaticEnhancers;
   const resolve = async (invocation: LambdaInvocation) => {
     const contextId = ContextIdFactory.getByRequest(invocation);
     creator.registerRequestProvider(
@@ -100,8 +106,7 @@ export function createMethodRunner(
     return { contextId, instance };
   };
 
-  const enhancers = (wrapper.getEnhancersMetadata() ?? []) as InstanceWrapper[];
-  if (enhancers.every((enhancer) => enhancer.isDependencyTreeStatic())) {
+  if (hasStaticEnhancers) {
     const prototypeHost = (wrapper.instance ??
       Object.create(wrapper.metatype!.prototype)) as Controller;
     const method = methodOf(prototypeHost);
