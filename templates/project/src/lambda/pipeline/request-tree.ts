@@ -62,7 +62,7 @@ export function compileRequestTree(
       !isRecorded(wrapper, injector)
     )
       return undefined;
-    const isFactory = wrapper.inject !== undefined && wrapper.inject !== null;
+    const { isFactory } = wrapper;
     visiting.add(wrapper);
     const args: Source[] = [];
     for (const dependency of wrapper.getCtorMetadata() ?? []) {
@@ -136,17 +136,16 @@ function valueOf(
 // Whether Nest has recorded every constructor argument and injected property of `wrapper`, the
 // condition of its own shortcut (`hasDenseCtorMetadata`, `hasCompletePropertiesMetadata`).
 function isRecorded(wrapper: InstanceWrapper, injector: Injector): boolean {
-  const { metatype, inject } = wrapper;
+  const { metatype, isFactory } = wrapper;
   if (metatype === undefined || metatype === null) return false;
   const ctorMetadata = wrapper.getCtorMetadata() ?? [];
-  const expected =
-    inject === undefined || inject === null
-      ? injector.reflectConstructorParams(metatype).length
-      : inject.length;
+  const expected = isFactory
+    ? wrapper.inject!.length
+    : injector.reflectConstructorParams(metatype).length;
   if (ctorMetadata.length !== expected) return false;
   for (let index = 0; index < expected; index++)
     if (ctorMetadata[index] === undefined) return false;
-  if (inject !== undefined && inject !== null) return true;
+  if (isFactory) return true;
   const properties = wrapper.getPropertiesMetadata() ?? [];
   return injector
     .reflectProperties(metatype as never)
