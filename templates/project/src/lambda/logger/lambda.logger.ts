@@ -59,10 +59,7 @@ export class LambdaLogger implements LoggerService {
   ) {}
 
   log(message: unknown, ...params: unknown[]): void {
-    const context = params[params.length - 1];
-    const isStartup =
-      typeof context === 'string' && NEST_STARTUP_CONTEXTS.has(context);
-    this.write(isStartup ? 'debug' : 'info', message, params);
+    this.write('info', message, params);
   }
 
   error(message: unknown, ...params: unknown[]): void {
@@ -97,6 +94,10 @@ export class LambdaLogger implements LoggerService {
       params.length > 0 && typeof params[params.length - 1] === 'string'
         ? (params.pop() as string)
         : undefined;
+    const level =
+      method === 'info' && NEST_STARTUP_CONTEXTS.has(context ?? '')
+        ? 'debug'
+        : method;
     const attributes: LogAttributes = {
       cold_start: this.invocation.coldStart,
       function_name: this.invocation.functionName,
@@ -123,7 +124,7 @@ export class LambdaLogger implements LoggerService {
         copyAttributes(param, attributes);
       }
     }
-    this.powertools[method](text, attributes);
+    this.powertools[level](text, attributes);
   }
 }
 
