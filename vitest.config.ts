@@ -6,9 +6,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/**/*.test.ts', 'test/**/*.fuzz.ts'],
-          exclude: ['test/e2e/**', 'test/**/*.memory.test.ts'],
-          benchmark: { include: ['test/**/*.perf.ts'] },
+          include: [
+            'test/**/*.test.ts',
+            'test/**/*.fuzz.ts',
+            'packages/*/test/**/*.test.ts',
+            'packages/*/test/**/*.fuzz.ts',
+          ],
+          exclude: ['test/e2e/**', '**/*.memory.test.ts'],
+          benchmark: { include: ['packages/*/test/**/*.perf.ts'] },
           testTimeout: 30_000,
         },
       },
@@ -16,7 +21,7 @@ export default defineConfig({
         test: {
           // Heap measurements need global.gc(), which only a process started with --expose-gc has.
           name: 'memory',
-          include: ['test/**/*.memory.test.ts'],
+          include: ['packages/*/test/**/*.memory.test.ts'],
           pool: 'forks',
           execArgv: ['--expose-gc'],
           testTimeout: 300_000,

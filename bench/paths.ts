@@ -19,4 +19,11 @@ export const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
 export const CLI = join(REPO_ROOT, 'dist', 'bin', 'create-nest-lambda.js');
 
 /** Real AWS payloads the events are cloned from. */
-export const EVENT_FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'events');
+export const EVENT_FIXTURES = join(
+  REPO_ROOT,
+  'packages',
+  'runtime',
+  'test',
+  'fixtures',
+  'events',
+);

@@ -75,7 +75,7 @@ async function main(config: BenchConfig, bundlesDir: string): Promise<void> {
     writeBenchFiles(service.dir);
     const drift = constructDrift(
       readFileSync(
-        join(service.dir, 'infra', 'nest-function.construct.ts'),
+        join(REPO_ROOT, 'packages', 'cdk', 'src', 'nest-function.construct.ts'),
         'utf8',
       ),
     );

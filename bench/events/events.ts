@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type OrderLine, priceOrder } from '../scenario/order-logic.js';
 import type { TriggerKind } from '../scenarios.js';
 
-// Events are clones of the real payloads in test/fixtures/events/, with the bench's order lines
+// Events are clones of the real payloads in packages/runtime/test/fixtures/events/, with the bench's order lines
 // as bodies. Every record and request differs (ids, quantities), as a real batch does.
 
 const fixture = <T>(fixturesDir: string, file: string): T =>

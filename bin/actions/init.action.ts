@@ -5,7 +5,6 @@ import {
   detectPackageManager,
   installDependencies,
 } from '../utils/package-manager.js';
-import { generatorSpec } from '../utils/package-root.js';
 import { runSchematic } from '../utils/schematic-runner.js';
 
 export interface InitFlags {
@@ -22,10 +21,7 @@ export async function initAction(flags: InitFlags): Promise<void> {
   info(MESSAGES.init.adding);
   const changes = await runSchematic({
     schematic: 'lambda-init',
-    options: {
-      ...(flags.runtime === undefined ? {} : { runtime: flags.runtime }),
-      generatorSpec: generatorSpec(),
-    },
+    options: flags.runtime === undefined ? {} : { runtime: flags.runtime },
     root: process.cwd(),
     dryRun: Boolean(flags.dryRun),
   });

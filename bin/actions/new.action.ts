@@ -20,7 +20,6 @@ import {
   detectPackageManager,
   installDependencies,
 } from '../utils/package-manager.js';
-import { generatorSpec } from '../utils/package-root.js';
 import { askScaffoldQuestions } from '../utils/prompts.js';
 import { runSchematic } from '../utils/schematic-runner.js';
 
@@ -81,7 +80,6 @@ export async function newAction(
     runtime: flags.runtime ?? answers.runtime,
     packageManager:
       flags.packageManager ?? answers.packageManager ?? detectPackageManager(),
-    generatorSpec: generatorSpec(),
     force: flags.force ?? false,
   };
   const options = usage(() => normalizeApplicationOptions(schematicOptions));

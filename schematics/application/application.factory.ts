@@ -9,8 +9,7 @@ import {
   type Tree,
 } from '@angular-devkit/schematics';
 import { formatNewFiles } from '../utils/format-new-files.rule.js';
-import { generatorPackage } from '../utils/generator-package.js';
-import { writeKitManifest } from '../utils/kit-manifest.js';
+import { serviceVersions } from '../utils/generator-package.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import type { ApplicationOptions } from './application.schema.js';
 import {
@@ -28,8 +27,6 @@ export function main(raw: ApplicationOptions): Rule {
       renderFunction(options, fn).map((source) => mergeWith(source)),
     ),
     formatNewFiles(options.directory),
-    // After formatting: the manifest records the kit as written, so lambda-runtime can tell edits.
-    writeKitManifest(options.directory),
   ]);
 }
 
@@ -60,10 +57,7 @@ function projectContext(
     ...options,
     // `__dot__gitignore` becomes `.gitignore`: npm leaves files named .gitignore out of a package.
     dot: '.',
-    versions: {
-      ...generatorPackage.dependencies,
-      ...generatorPackage.devDependencies,
-    },
+    versions: serviceVersions(),
     modules: options.functions.flatMap((fn) => fn.modules),
   };
 }

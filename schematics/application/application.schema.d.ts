@@ -9,8 +9,6 @@ export interface ApplicationOptions {
   runtime?: string;
   /** Package manager whose lock file the CDK bundling reads. */
   packageManager?: string;
-  /** How the project depends on create-nest-lambda (a version range, or `file:` a local checkout). */
-  generatorSpec?: string;
   /** Replace the contents of a non-empty target folder (its `.git` is kept). */
   force?: boolean;
 }

@@ -26,7 +26,6 @@ export interface NormalizedApplicationOptions {
   functions: ScaffoldFunction[];
   runtime: (typeof RUNTIMES)[number];
   packageManager: (typeof PACKAGE_MANAGERS)[number];
-  generatorSpec: string;
   generatorVersion: string;
   force: boolean;
 }
@@ -52,7 +51,6 @@ export function normalizeApplicationOptions(
     functions: scaffoldFunctions(triggers),
     runtime,
     packageManager,
-    generatorSpec: raw.generatorSpec ?? `^${generatorPackage.version}`,
     generatorVersion: generatorPackage.version,
     force: raw.force ?? false,
   };

@@ -9,6 +9,7 @@ import {
   type Tree,
 } from '@angular-devkit/schematics';
 import { inProject } from '../utils/generate-options.js';
+import { useEjectedRuntime } from '../utils/ejected-runtime.rule.js';
 import { formatNewFiles } from '../utils/format-new-files.rule.js';
 import { generatorPackage } from '../utils/generator-package.js';
 import { refuseExisting, renameSpecs } from '../utils/rendered-files.js';
@@ -34,6 +35,7 @@ export function main(raw: LambdaHandlerOptions): Rule {
       refuseExisting(files, `function "${options.name}"`),
       preflight(options),
       mergeWith(files),
+      useEjectedRuntime(options.root),
       formatNewFiles(options.root),
       options.skipImport ? noop() : registerFeature(options, featureModule),
       addToStack(options),

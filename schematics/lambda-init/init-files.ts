@@ -5,14 +5,13 @@ import {
   type Source,
   type Tree,
 } from '@angular-devkit/schematics';
-import { generatorPackage } from '../utils/generator-package.js';
+import { serviceVersions } from '../utils/generator-package.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import type { InitTarget } from './read-app.js';
 
 // Parts of a generated service's skeleton an existing app gets as they are. The app keeps its own
 // package.json, nest-cli.json, tsconfig, vitest config, AppModule and README: those are edited.
 const SKELETON = [
-  '/src/lambda/',
   '/infra/',
   '/scripts/invoke.ts',
   '/test/support/',
@@ -33,10 +32,7 @@ export function templateContext(target: InitTarget): Record<string, unknown> {
     ...target.service,
     ...api,
     dot: '.',
-    versions: {
-      ...generatorPackage.dependencies,
-      ...generatorPackage.devDependencies,
-    },
+    versions: serviceVersions(),
     modules: [],
   };
 }

@@ -5,7 +5,6 @@ import {
   type Tree,
 } from '@angular-devkit/schematics';
 import { formatNewFiles } from '../utils/format-new-files.rule.js';
-import { writeKitManifest } from '../utils/kit-manifest.js';
 import { refuseExisting } from '../utils/rendered-files.js';
 import { initFiles } from './init-files.js';
 import type { LambdaInitOptions } from './lambda-init.schema.js';
@@ -37,7 +36,6 @@ export function main(raw: LambdaInitOptions): Rule {
       allowAppStartInTests(),
       validateBodies(),
       formatNewFiles('/'),
-      writeKitManifest('/'),
     ]);
   };
 }

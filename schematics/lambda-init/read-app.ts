@@ -31,9 +31,12 @@ export function readApp(tree: Tree, raw: LambdaInitOptions): InitTarget {
       );
     }
   }
-  if (tree.exists(`/${KIT_DIR}/index.ts`)) {
+  const marker = ['/cdk.json', `/${KIT_DIR}/index.ts`].find((path) =>
+    tree.exists(path),
+  );
+  if (marker !== undefined) {
     throw new SchematicsException(
-      `this app has Lambda support already (${KIT_DIR}/ exists); to update the runtime kit run create-nest-lambda add lambda-runtime.`,
+      `this app has Lambda support already (${marker.slice(1)} exists); to update the runtime run npm update @create-nest-lambda/runtime.`,
     );
   }
   const packageJson = tree.readJson('/package.json') as PackageJson;
@@ -50,7 +53,6 @@ export function readApp(tree: Tree, raw: LambdaInitOptions): InitTarget {
         name,
         triggers: ['http-api'],
         runtime: raw.runtime,
-        generatorSpec: raw.generatorSpec,
       }),
     };
   } catch (error) {

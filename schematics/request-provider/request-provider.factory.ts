@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import {
   apply,
   chain,
@@ -7,6 +6,7 @@ import {
   type Rule,
   type Source,
 } from '@angular-devkit/schematics';
+import { useEjectedRuntime } from '../utils/ejected-runtime.rule.js';
 import { formatNewFiles } from '../utils/format-new-files.rule.js';
 import type { ModuleEntry } from '../utils/module-metadata.js';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../utils/register-in-module.rule.js';
 import { refuseExisting, renameSpecs } from '../utils/rendered-files.js';
 import { renderTemplates } from '../utils/render-templates.js';
+import { RUNTIME_PACKAGE } from '../utils/runtime-imports.js';
 import {
   type NormalizedRequestProviderOptions,
   normalizeRequestProviderOptions,
@@ -34,6 +35,7 @@ export function main(raw: RequestProviderOptions): Rule {
           findNearestModule(tree, options.sourceRoot, [entries[0].symbol]);
         },
     mergeWith(files),
+    useEjectedRuntime(options.root),
     formatNewFiles(options.root),
     options.skipImport
       ? noop()
@@ -43,11 +45,7 @@ export function main(raw: RequestProviderOptions): Rule {
 
 /** The provider and its spec, and (unless --flat) the global module that exports it. */
 function renderProvider(options: NormalizedRequestProviderOptions): Source {
-  const kit = posix.relative(options.directory, `${options.sourceRoot}/lambda`);
-  const context = {
-    ...options,
-    kitImport: `${kit.startsWith('.') ? kit : `./${kit}`}/index.js`,
-  };
+  const context = { ...options, kitImport: RUNTIME_PACKAGE };
   return apply(
     renderTemplates(
       'request-provider',

@@ -10,18 +10,33 @@ interface PackageJson {
 
 /**
  * This package's own package.json. Generated projects take their dependency ranges from it, so a
- * service gets exactly the versions the runtime kit and templates were tested with here.
+ * service gets exactly the versions the runtime and templates were tested with here.
  */
 export const generatorPackage = JSON.parse(
   readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
 ) as PackageJson;
 
-/** The range this package declares for `name`, from its dependencies or devDependencies. */
-export function versionOf(name: string): string {
-  const range =
-    generatorPackage.dependencies[name] ??
-    generatorPackage.devDependencies[name];
-  if (!range)
-    throw new Error(`create-nest-lambda declares no version of ${name}`);
-  return range;
+/**
+ * The packages of this family, released together under one version: the generator (whose
+ * collection `nest g` runs), the runtime and the CDK constructs.
+ */
+export const FAMILY_PACKAGES = [
+  'create-nest-lambda',
+  '@create-nest-lambda/runtime',
+  '@create-nest-lambda/cdk',
+] as const;
+
+/**
+ * The range a generated project declares for each package it may depend on: the ranges this
+ * package was tested with, and this release of the family for its own packages. Never a path.
+ */
+export function serviceVersions(): Record<string, string> {
+  const family = Object.fromEntries(
+    FAMILY_PACKAGES.map((name) => [name, `^${generatorPackage.version}`]),
+  );
+  return {
+    ...generatorPackage.dependencies,
+    ...generatorPackage.devDependencies,
+    ...family,
+  };
 }

@@ -1,16 +1,16 @@
-import type { Rule, Tree } from '@angular-devkit/schematics';
+import type { Tree } from '@angular-devkit/schematics';
 import { inProject } from './generate-options.js';
 import { generatorPackage } from './generator-package.js';
 import { hashOf, type KitManifest } from './kit-hash.js';
 
 export type { KitManifest } from './kit-hash.js';
 
-/** The runtime kit's folder in a generated project. */
+/** Where `add lambda-runtime` ejects the runtime in a service. */
 export const KIT_DIR = 'src/lambda';
 
 /**
- * Written beside the kit when it is generated: the hash of every kit file as it was written. A
- * file whose hash still matches was not edited, so `lambda-runtime` may replace it.
+ * Written beside an ejected runtime: the hash of every file as the eject wrote it. A file whose
+ * hash still matches was not edited, so `lambda-runtime` may replace or remove it.
  */
 export const KIT_MANIFEST = `${KIT_DIR}/.kit-manifest.json`;
 
@@ -46,18 +46,4 @@ export function kitManifestOf(files: ReadonlyMap<string, string>): string {
     ),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
-}
-
-/**
- * Records every file now in `src/lambda/` as the kit's, unedited. Runs last, after formatting,
- * when a schematic has just written the whole kit (the scaffold, `lambda-init`).
- */
-export function writeKitManifest(root: string): Rule {
-  return (tree: Tree) => {
-    const content = kitManifestOf(readKitFiles(tree, root));
-    const path = inProject(root, KIT_MANIFEST);
-    if (tree.exists(path)) tree.overwrite(path, content);
-    else tree.create(path, content);
-    return tree;
-  };
 }

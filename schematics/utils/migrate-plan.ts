@@ -1,32 +1,7 @@
 // The migration plan: what `migrate` read from a handler file, a serverless.yml or a SAM template,
 // reduced to one plain model so that a single renderer writes the project files for all three.
 
-/** Triggers a migrated function can be wired to (a subset of the runtime kit's `TRIGGERS`). */
-export type MigrateTrigger =
-  | 'http-api'
-  | 'rest-api'
-  | 'sqs'
-  | 'sns'
-  | 's3'
-  | 'schedule'
-  | 'eventbridge'
-  | 'dynamodb-stream'
-  | 'kinesis'
-  | 'invoke';
-
-export const MIGRATE_TRIGGERS: readonly MigrateTrigger[] = [
-  'http-api',
-  'rest-api',
-  'sqs',
-  'sns',
-  's3',
-  'schedule',
-  'eventbridge',
-  'dynamodb-stream',
-  'kinesis',
-  'invoke',
-];
-
+export { MIGRATE_TRIGGERS, type MigrateTrigger } from './triggers.js';
 export type PseudoParameter =
   | 'AWS::AccountId'
   | 'AWS::Region'

@@ -1,4 +1,10 @@
-import { appendFileSync, cpSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/cli.js';
@@ -158,13 +164,22 @@ describe('create-nest-lambda add', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
-  it('lambda-runtime: nothing to do on a fresh service; refuses an edited kit file unless --force', async () => {
+  it('lambda-runtime: ejects into src/lambda/, updates nothing on a second run, refuses an edited file unless --force, and goes back with --to-package', async () => {
     const cwd = service();
-    const fresh = await runCli(['add', 'lambda-runtime'], cwd);
-    expect(fresh.code).toBe(0);
-    expect(fresh.stderr).toBe('');
-    expect(fresh.stdout).toMatch(
-      /^src\/lambda\/ is up to date with create-nest-lambda \d+\.\d+\.\d+\.\n$/,
+    const ejected = await runCli(['add', 'lambda-runtime'], cwd);
+    expect(ejected.code).toBe(0);
+    expect(ejected.stderr).toBe('');
+    expect(ejected.stdout).toMatch(
+      /^Ejected @create-nest-lambda\/runtime \d+\.\d+\.\d+ into src\/lambda\/ \(\d+ files\); it is yours now\.$/m,
+    );
+    expect(ejected.stdout).toMatch(
+      /^CREATE src\/lambda\/index\.ts \(\d+ bytes\)$/m,
+    );
+    expect(ejected.stdout).toMatch(/^UPDATE package\.json \(\d+ bytes\)$/m);
+
+    const again = await runCli(['add', 'lambda-runtime'], cwd);
+    expect(again.stdout).toMatch(
+      /^src\/lambda\/ is up to date with @create-nest-lambda\/runtime \d+\.\d+\.\d+\.\n$/,
     );
 
     appendFileSync(join(cwd, 'src/lambda/errors.ts'), '// ours\n');
@@ -172,6 +187,11 @@ describe('create-nest-lambda add', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
       'Error: src/lambda/errors.ts changed since they were generated; nothing was updated. Pass --force to replace them (create-nest-lambda add lambda-runtime --force).\n',
+    );
+    const back = await runCli(['add', 'lambda-runtime', '--to-package'], cwd);
+    expect(back.code).toBe(2);
+    expect(back.stderr).toMatch(
+      /^Error: src\/lambda\/errors\.ts changed since the eject; nothing was changed\./,
     );
 
     const forced = await runCli(['add', 'lambda-runtime', '--force'], cwd);
@@ -182,7 +202,21 @@ describe('create-nest-lambda add', () => {
     expect(
       readFileSync(join(cwd, 'src/lambda/errors.ts'), 'utf8'),
     ).not.toContain('// ours');
-  });
+
+    const restored = await runCli(
+      ['add', 'lambda-runtime', '--to-package'],
+      cwd,
+    );
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toMatch(/^DELETE src\/lambda\/index\.ts$/m);
+    const left = existsSync(join(cwd, 'src/lambda'))
+      ? readdirSync(join(cwd, 'src/lambda'), {
+          recursive: true,
+          withFileTypes: true,
+        }).filter((entry) => entry.isFile())
+      : [];
+    expect(left).toEqual([]);
+  }, 120_000);
 
   it('lists the schematics and their flags in --help', async () => {
     const cwd = tempDir('add-help');

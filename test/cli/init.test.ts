@@ -55,7 +55,7 @@ describe('create-nest-lambda init', () => {
       `UPDATE package.json (${readFileSync(join(cwd, 'package.json')).byteLength} bytes)`,
     );
     for (const line of [
-      /^CREATE src\/lambda\/index\.ts \(\d+ bytes\)$/m,
+      /^CREATE src\/functions\/api\.function\.ts \(\d+ bytes\)$/m,
       /^CREATE src\/functions\/api\.function\.ts \(\d+ bytes\)$/m,
       /^CREATE infra\/service\.stack\.ts \(\d+ bytes\)$/m,
       /^UPDATE nest-cli\.json \(\d+ bytes\)$/m,
@@ -72,9 +72,9 @@ describe('create-nest-lambda init', () => {
     const pkg = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as {
       devDependencies: Record<string, string>;
     };
-    // From a checkout, the app depends on that checkout, as a scaffolded service does.
-    expect(pkg.devDependencies['create-nest-lambda']).toBe(
-      `file:${REPO_ROOT.replace(/\/$/, '')}`,
+    // By version, never by the path of this checkout: a clone of the app must install.
+    expect(pkg.devDependencies['create-nest-lambda']).toMatch(
+      /^\^\d+\.\d+\.\d+$/,
     );
   });
 
@@ -103,7 +103,7 @@ describe('create-nest-lambda init', () => {
 
     expect(again.code).toBe(2);
     expect(again.stderr).toBe(
-      'Error: this app has Lambda support already (src/lambda/ exists); to update the runtime kit run create-nest-lambda add lambda-runtime.\n',
+      'Error: this app has Lambda support already (cdk.json exists); to update the runtime run npm update @create-nest-lambda/runtime.\n',
     );
     expect(snapshot(cwd)).toEqual(before);
   });

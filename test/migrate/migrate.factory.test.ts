@@ -59,8 +59,8 @@ describe('migrate a handler', () => {
     });
     expect(tree.readText('/src/functions/callback.function.ts')).toEqual(
       [
+        "import { createHandler } from '@create-nest-lambda/runtime';",
         "import { AppModule } from '../app.module.js';",
-        "import { createHandler } from '../lambda/index.js';",
         "import { CallbackHandler } from '../callback/callback.handler.js';",
         '',
         '/**',

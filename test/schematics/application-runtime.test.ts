@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../support/cli.js';
 import { collectionRunner } from '../support/schematics.js';
+import { NestFunction } from '@create-nest-lambda/cdk';
 
 const runner = collectionRunner();
 
@@ -17,13 +18,12 @@ function scaffold(options: Record<string, unknown>) {
     name: 'orders-service',
     directory: '.',
     triggers: 'sqs',
-    generatorSpec: '^0.0.0-test',
     ...options,
   });
 }
 
 /**
- * Writes the scaffold's `infra/` beside a stub entry and lock file in a folder outside the
+ * Writes the scaffold's `infra/service.config.ts` beside a stub entry and lock file in a folder outside the
  * repository (its node_modules is this repository's), and synthesizes one NestFunction with the
  * service's runtime, bundling skipped, as the generated stack spec does.
  */
@@ -34,11 +34,7 @@ async function synthesizeFunction(options: Record<string, unknown>) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   };
-  for (const path of [
-    'package.json',
-    'infra/service.config.ts',
-    'infra/nest-function.construct.ts',
-  ]) {
+  for (const path of ['package.json', 'infra/service.config.ts']) {
     write(path, tree.readText(`/${path}`));
   }
   write('package-lock.json', '{}\n');
@@ -48,15 +44,13 @@ async function synthesizeFunction(options: Record<string, unknown>) {
   const config = (await import(
     pathToFileURL(join(root, 'infra/service.config.ts')).href
   )) as { LAMBDA_RUNTIME: Runtime };
-  const { NestFunction } = (await import(
-    pathToFileURL(join(root, 'infra/nest-function.construct.ts')).href
-  )) as typeof import('../../templates/project/infra/nest-function.construct.js');
 
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new Stack(app, 'OrdersService');
   new NestFunction(stack, 'OrderEvents', {
     name: 'order-events',
     runtime: config.LAMBDA_RUNTIME,
+    serviceRoot: root,
   });
   const report = new AwsSolutionsChecks(stack, { verbose: true }).validateScope(
     stack,

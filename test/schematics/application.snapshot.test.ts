@@ -7,7 +7,6 @@ describe('application schematic snapshot (default options)', () => {
   it('renders the same project, file for file', async () => {
     const tree = await collectionRunner().runSchematic('application', {
       name: 'orders-service',
-      generatorSpec: '^0.0.0-snapshot',
     });
     const files = tree.files
       .map((file) => file.replace('/orders-service/', ''))

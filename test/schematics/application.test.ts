@@ -1,5 +1,6 @@
 import { Tree } from '@angular-devkit/schematics';
 import { UnitTestTree } from '@angular-devkit/schematics/testing/index.js';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collectionRunner } from '../support/schematics.js';
 
@@ -21,7 +22,6 @@ describe('application schematic', () => {
       '/orders-service/nest-cli.json',
       '/orders-service/.gitignore',
       '/orders-service/src/app.module.ts',
-      '/orders-service/src/lambda/index.ts',
       '/orders-service/src/functions/api.function.ts',
       '/orders-service/src/functions/order-events.function.ts',
       '/orders-service/test/events/api.json',
@@ -47,10 +47,8 @@ describe('application schematic', () => {
     });
   });
 
-  it('takes dependency ranges from this package and depends on it by the given spec', async () => {
-    const tree = await scaffold({
-      generatorSpec: 'file:/opt/create-nest-lambda',
-    });
+  it('takes dependency ranges from this package and depends on the family packages by version, never by path', async () => {
+    const tree = await scaffold({});
     const pkg = JSON.parse(tree.readText('/orders-service/package.json')) as {
       type: string;
       scripts: Record<string, string>;
@@ -72,9 +70,16 @@ describe('application schematic', () => {
     );
     expect(pkg.dependencies['@nestjs/core']).toMatch(/^\^12\./);
     expect(pkg.dependencies).not.toHaveProperty('@nestjs/platform-express');
-    expect(pkg.devDependencies['create-nest-lambda']).toBe(
-      'file:/opt/create-nest-lambda',
-    );
+    const { version } = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    const family = `^${version}`;
+    expect(pkg.dependencies['@create-nest-lambda/runtime']).toBe(family);
+    expect(pkg.devDependencies['@create-nest-lambda/cdk']).toBe(family);
+    expect(pkg.devDependencies['create-nest-lambda']).toBe(family);
+    const text = tree.readText('/orders-service/package.json');
+    expect(text).not.toMatch(/file:|link:|"\/|[A-Z]:\\/);
+    expect(tree.files.filter((f) => f.includes('/src/lambda/'))).toEqual([]);
   });
 
   it('imports exactly the feature modules of the chosen triggers into AppModule', async () => {

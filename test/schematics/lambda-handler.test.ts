@@ -80,8 +80,8 @@ describe('lambda-handler', () => {
     );
     expect(tree.readText('/src/functions/payments.function.ts')).toEqual(
       [
+        "import { createHandler } from '@create-nest-lambda/runtime';",
         "import { AppModule } from '../app.module.js';",
-        "import { createHandler } from '../lambda/index.js';",
         "import { PaymentsHandler } from '../payments/payments.handler.js';",
         '',
         '/**',

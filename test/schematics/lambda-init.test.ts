@@ -22,37 +22,25 @@ beforeAll(async () => {
 }, 60_000);
 
 function run(files: Files, options: Record<string, unknown> = {}) {
-  return runner.runSchematic(
-    'lambda-init',
-    { generatorSpec: '^0.0.0-test', ...options },
-    projectTree(files),
-  );
+  return runner.runSchematic('lambda-init', options, projectTree(files));
 }
 
 describe('lambda-init on a fresh nest new app', () => {
   it("adds what a generated service has beyond the app's own files, the same bytes as the scaffold writes", async () => {
     const tree = await run(app);
     const added = addedPaths(app, tree);
-    const kit = added.filter((path) => path.startsWith('/src/lambda/'));
-
-    // The kit, infra, the invoke script and test support are the scaffold's, byte for byte.
+    // Infra, the invoke script and test support are the scaffold's, byte for byte.
     for (const path of added.filter(
       (p) => !/^\/(src|test)\/functions\/|^\/test\/events\//.test(p),
     )) {
       expect([path, tree.readText(path)]).toEqual([path, service[path]]);
     }
-    expect(kit).toEqual(
-      Object.keys(service)
-        .filter((path) => path.startsWith('/src/lambda/'))
-        .sort(),
-    );
-    expect(added.filter((path) => !path.startsWith('/src/lambda/'))).toEqual([
+    expect(added).toEqual([
       '/.gitignore',
       '/.prettierignore',
       '/cdk.json',
       '/infra/functions/api.construct.ts',
       '/infra/main.ts',
-      '/infra/nest-function.construct.ts',
       '/infra/service.config.ts',
       '/infra/service.stack.ts',
       '/scripts/invoke.ts',
@@ -75,8 +63,8 @@ describe('lambda-init on a fresh nest new app', () => {
 
     expect(tree.readText('/src/functions/api.function.ts')).toEqual(
       [
+        "import { createHandler } from '@create-nest-lambda/runtime';",
         "import { AppModule } from '../app.module.js';",
-        "import { createHandler } from '../lambda/index.js';",
         '',
         '/**',
         ' * The HTTP API function: API Gateway HTTP API requests, routed to every controller of the app, the',
@@ -192,7 +180,12 @@ describe('lambda-init on a fresh nest new app', () => {
     );
     for (const name of Object.keys(generated.dependencies))
       expect(merged.dependencies[name]).toBeDefined();
-    expect(merged.devDependencies['create-nest-lambda']).toBe('^0.0.0-test');
+    expect(merged.devDependencies['create-nest-lambda']).toBe(
+      generated.devDependencies['create-nest-lambda'],
+    );
+    expect(merged.dependencies['@create-nest-lambda/runtime']).toBe(
+      generated.dependencies['@create-nest-lambda/runtime'],
+    );
     expect(merged.devDependencies['aws-cdk-lib']).toBe(
       generated.devDependencies['aws-cdk-lib'],
     );
@@ -216,12 +209,12 @@ describe('lambda-init on a fresh nest new app', () => {
 });
 
 describe('lambda-init refuses', () => {
-  it('a second run, naming lambda-runtime, and changes nothing', async () => {
+  it('a second run, naming the way to update, and changes nothing', async () => {
     const once = await run(app);
     const before = contentsOf(once);
 
     await expect(runner.runSchematic('lambda-init', {}, once)).rejects.toThrow(
-      'this app has Lambda support already (src/lambda/ exists); to update the runtime kit run create-nest-lambda add lambda-runtime.',
+      'this app has Lambda support already (cdk.json exists); to update the runtime run npm update @create-nest-lambda/runtime.',
     );
     expect(contentsOf(once)).toEqual(before);
   });

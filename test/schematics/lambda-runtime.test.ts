@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planKitUpdate } from '../../schematics/lambda-runtime/kit-update-plan.js';
+import { readRuntimePackage } from '../../schematics/lambda-runtime/runtime-source.js';
 import { hashOf, type KitManifest } from '../../schematics/utils/kit-hash.js';
 import {
   contentsOf,
@@ -10,12 +11,23 @@ import {
 
 const { service, run, runner } = useScaffoldedService('lambda-runtime', 'sqs');
 
+const RUNTIME = '@create-nest-lambda/runtime';
 const MANIFEST = '/src/lambda/.kit-manifest.json';
 const ERRORS = '/src/lambda/errors.ts';
+const ENTRY = '/src/functions/order-events.function.ts';
+const HANDLER = '/src/order-events/order-events.handler.ts';
 
-/** The service as an older generator would have left it: `errors.ts` as it was then. */
+const dependencies = (files: Files) =>
+  (JSON.parse(files['/package.json']!) as { dependencies: Files }).dependencies;
+
+/** The service right after `add lambda-runtime`, made once per test that needs it. */
+async function ejected(): Promise<Files> {
+  return contentsOf(await run({}));
+}
+
+/** An ejected service as an older release would have left it: `errors.ts` as it was then. */
 function withOlderKit(files: Files, errors: string): Files {
-  const manifest = JSON.parse(files[MANIFEST]) as KitManifest;
+  const manifest = JSON.parse(files[MANIFEST]!) as KitManifest;
   manifest.files['errors.ts'] = hashOf(errors);
   manifest.files['retired.ts'] = hashOf('export {};\n');
   return {
@@ -26,31 +38,56 @@ function withOlderKit(files: Files, errors: string): Files {
   };
 }
 
-describe('lambda-runtime', () => {
-  it('changes nothing in a service whose kit is current', async () => {
-    const tree = await run({}, service());
-
-    expect(contentsOf(tree)).toEqual(service());
+describe('lambda-runtime: eject', () => {
+  it('a new service depends on the package and has no src/lambda/', () => {
+    expect(dependencies(service())[RUNTIME]).toMatch(/^\^\d/);
+    expect(
+      Object.keys(service()).some((p) => p.startsWith('/src/lambda/')),
+    ).toBe(false);
   });
 
-  it('replaces unedited kit files, adds new ones, removes retired ones and rewrites the manifest', async () => {
-    const older = withOlderKit(service(), 'export class Old {}\n');
-    // constants.ts is missing, as if the kit had gained it since.
-    const missingIndex = Object.fromEntries(
-      Object.entries(older).filter(
-        ([path]) => path !== '/src/lambda/constants.ts',
-      ),
+  it('copies every file of the runtime, points the imports there and swaps the dependency', async () => {
+    const files = await ejected();
+    const runtime = readRuntimePackage();
+
+    for (const path of runtime.files.keys())
+      expect(files).toHaveProperty(`/src/lambda/${path}`);
+    expect(files[ENTRY]).toContain("from '../lambda/index.js'");
+    expect(files[HANDLER]).toContain("from '../lambda/index.js'");
+    expect(Object.values(files).join('\n')).not.toContain(`'${RUNTIME}'`);
+    const deps = dependencies(files);
+    expect(deps).not.toHaveProperty(RUNTIME);
+    for (const name of Object.keys(runtime.dependencies))
+      expect(
+        deps[name] ??
+          (JSON.parse(files['/package.json']!) as { devDependencies: Files })
+            .devDependencies[name],
+      ).toBeDefined();
+    expect(deps['path-to-regexp']).toBe(runtime.dependencies['path-to-regexp']);
+    // The manifest records every file as the eject wrote it.
+    const manifest = JSON.parse(files[MANIFEST]!) as KitManifest;
+    expect(Object.keys(manifest.files).sort()).toEqual(
+      [...runtime.files.keys()].sort(),
     );
-    const tree = await run({}, missingIndex);
-
-    expect(contentsOf(tree)).toEqual(service());
   });
 
-  it('refuses to touch a kit file the user edited, and names --force', async () => {
-    const edited = {
-      ...service(),
-      [ERRORS]: `${service()[ERRORS]}// ours\n`,
-    };
+  it('changes nothing when run again on a current copy', async () => {
+    const files = await ejected();
+    expect(contentsOf(await run({}, files))).toEqual(files);
+  });
+
+  it('brings an older copy up to date: replaces unedited files, adds new ones, removes retired ones', async () => {
+    const files = await ejected();
+    const older = withOlderKit(files, 'export class Old {}\n');
+    delete older['/src/lambda/constants.ts'];
+    const tree = await run({}, older);
+
+    expect(contentsOf(tree)).toEqual(files);
+  });
+
+  it('refuses to touch a file the user edited, names --force, and changes nothing', async () => {
+    const files = await ejected();
+    const edited = { ...files, [ERRORS]: `${files[ERRORS]}// ours\n` };
     const tree = projectTree(edited);
 
     await expect(
@@ -62,43 +99,81 @@ describe('lambda-runtime', () => {
   });
 
   it('with --force, replaces edited files too, and the next run changes nothing', async () => {
-    const edited = {
-      ...service(),
-      [ERRORS]: `${service()[ERRORS]}// ours\n`,
-    };
+    const files = await ejected();
+    const edited = { ...files, [ERRORS]: `${files[ERRORS]}// ours\n` };
     const tree = await run({ force: true }, edited);
-    expect(contentsOf(tree)).toEqual(service());
-
-    const again = await run({}, contentsOf(tree));
-    expect(contentsOf(again)).toEqual(service());
+    expect(contentsOf(tree)).toEqual(files);
+    expect(contentsOf(await run({}, contentsOf(tree)))).toEqual(files);
   });
 
   it('leaves files the user added to src/lambda/ alone', async () => {
     const files = {
-      ...service(),
+      ...(await ejected()),
       '/src/lambda/ours.ts': 'export const ours = 1;\n',
     };
     expect(contentsOf(await run({}, files))).toEqual(files);
   });
+});
 
-  it('treats every differing file as edited when there is no manifest', async () => {
-    const { [MANIFEST]: _manifest, ...noManifest } = service();
-    const files = { ...noManifest, [ERRORS]: 'export {};\n' };
+describe('lambda-runtime --to-package', () => {
+  it('goes back: removes src/lambda/, points the imports at the package and depends on it', async () => {
+    const tree = await run({ toPackage: true }, await ejected());
+    const files = contentsOf(tree);
 
-    await expect(run({}, files)).rejects.toThrow(
-      'src/lambda/errors.ts changed since they were generated',
-    );
-    expect(contentsOf(await run({}, noManifest))).toEqual(service());
+    expect(
+      Object.keys(files).filter((p) => p.startsWith('/src/lambda/')),
+    ).toEqual([]);
+    expect(files[ENTRY]).toEqual(service()[ENTRY]);
+    expect(files[HANDLER]).toEqual(service()[HANDLER]);
+    expect(dependencies(files)[RUNTIME]).toBe(dependencies(service())[RUNTIME]);
   });
 
-  it('refuses a project without a kit, naming init', async () => {
-    const files = Object.fromEntries(
-      Object.entries(service()).filter(
-        ([path]) => !path.startsWith('/src/lambda/'),
-      ),
+  it('lists the files edited since the eject, keeps them, and changes nothing without --force', async () => {
+    const files = await ejected();
+    const edited = {
+      ...files,
+      [ERRORS]: `${files[ERRORS]}// ours\n`,
+      '/src/lambda/ours.ts': 'export const ours = 1;\n',
+    };
+    const tree = projectTree(edited);
+
+    await expect(
+      runner.runSchematic('lambda-runtime', { toPackage: true }, tree),
+    ).rejects.toThrow(
+      'src/lambda/errors.ts, src/lambda/ours.ts changed since the eject; nothing was changed. Keep your changes elsewhere, or pass --force to drop them (create-nest-lambda add lambda-runtime --to-package --force).',
     );
-    await expect(run({}, files)).rejects.toThrow(
-      'no runtime kit in src/lambda/; run create-nest-lambda init to add Lambda support first.',
+    expect(contentsOf(tree)).toEqual(edited);
+  });
+
+  it('with --force, drops edited files too', async () => {
+    const files = await ejected();
+    const edited = { ...files, [ERRORS]: `${files[ERRORS]}// ours\n` };
+    const tree = await run({ toPackage: true, force: true }, edited);
+    expect(tree.files.filter((p) => p.startsWith('/src/lambda/'))).toEqual([]);
+  });
+
+  it('refuses a service importing a runtime file other than index, naming it', async () => {
+    const files = await ejected();
+    const deep = {
+      ...files,
+      '/src/deep.ts':
+        "export { LambdaLogger } from './lambda/logger/lambda.logger.js';\n",
+    };
+    const tree = projectTree(deep);
+    await expect(
+      runner.runSchematic('lambda-runtime', { toPackage: true }, tree),
+    ).rejects.toThrow(
+      'src/deep.ts imports a file of src/lambda/ other than index.ts',
+    );
+    expect(contentsOf(tree)).toEqual(deep);
+  });
+
+  it('refuses a service that was never ejected', async () => {
+    const tree = projectTree(service());
+    await expect(
+      runner.runSchematic('lambda-runtime', { toPackage: true }, tree),
+    ).rejects.toThrow(
+      `no ejected runtime in src/lambda/: the service already uses ${RUNTIME}.`,
     );
   });
 });

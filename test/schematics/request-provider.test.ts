@@ -14,7 +14,10 @@ const { service, run, runner } = useScaffoldedService(
 const TENANT_PROVIDER = `import { Inject, Injectable, Scope } from '@nestjs/common';
 import { REQUEST } from '@nestjs/core';
 import type { EventBridgeEvent, SNSEventRecord, SQSRecord } from 'aws-lambda';
-import type { LambdaHttpRequest, LambdaInvocation } from '../lambda/index.js';
+import type {
+  LambdaHttpRequest,
+  LambdaInvocation,
+} from '@create-nest-lambda/runtime';
 
 const HEADER = 'x-tenant-id';
 const FIELD = 'tenantId';
@@ -127,10 +130,7 @@ describe('request-provider', () => {
       '/src/tenant-id.provider.ts',
     ]);
     expect(tree.readText('/src/tenant-id.provider.ts')).toEqual(
-      TENANT_PROVIDER.replace(
-        "from '../lambda/index.js'",
-        "from './lambda/index.js'",
-      ),
+      TENANT_PROVIDER,
     );
     const appModule = service()['/src/app.module.ts'];
     expect(tree.readText('/src/app.module.ts')).toEqual(

@@ -29,7 +29,6 @@ export async function scaffoldedFiles(
     name,
     directory: '.',
     triggers,
-    generatorSpec: '^0.0.0-test',
   });
   return contentsOf(tree);
 }

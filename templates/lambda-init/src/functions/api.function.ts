@@ -1,5 +1,5 @@
+import { createHandler } from '@create-nest-lambda/runtime';
 import { AppModule } from '../app.module.js';
-import { createHandler } from '../lambda/index.js';
 
 /**
  * The HTTP API function: API Gateway HTTP API requests, routed to every controller of the app, the

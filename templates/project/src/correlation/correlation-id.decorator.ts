@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import {
   getLambdaInvocation,
   type LambdaHttpRequest,
-} from '../lambda/index.js';
+} from '@create-nest-lambda/runtime';
 import { correlationIdOf } from './correlation-id.js';
 
 /**

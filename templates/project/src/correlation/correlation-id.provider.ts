@@ -1,6 +1,9 @@
 import { Inject, Injectable, Scope } from '@nestjs/common';
 import { REQUEST } from '@nestjs/core';
-import type { LambdaHttpRequest, LambdaInvocation } from '../lambda/index.js';
+import type {
+  LambdaHttpRequest,
+  LambdaInvocation,
+} from '@create-nest-lambda/runtime';
 import { correlationIdOf } from './correlation-id.js';
 
 /**

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SQSRecord } from 'aws-lambda';
-import type { LambdaHttpRequest, LambdaInvocation } from '../lambda/index.js';
+import type {
+  LambdaHttpRequest,
+  LambdaInvocation,
+} from '@create-nest-lambda/runtime';
 import { lambdaContext } from '../../test/support/lambda-context.js';
 import { correlationIdOf } from './correlation-id.js';
 

@@ -1,5 +1,8 @@
 import type { SQSRecord } from 'aws-lambda';
-import type { LambdaHttpRequest, LambdaInvocation } from '../lambda/index.js';
+import type {
+  LambdaHttpRequest,
+  LambdaInvocation,
+} from '@create-nest-lambda/runtime';
 
 /**
  * The correlation id of a request or invocation, to stamp on what it produces: the caller's

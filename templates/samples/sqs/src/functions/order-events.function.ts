@@ -1,5 +1,5 @@
+import { createHandler } from '@create-nest-lambda/runtime';
 import { AppModule } from '../app.module.js';
-import { createHandler } from '../lambda/index.js';
 import { OrderEventsHandler } from '../order-events/order-events.handler.js';
 
 /** The SQS function: each record of a batch goes through the Nest pipeline to OrderEventsHandler. */

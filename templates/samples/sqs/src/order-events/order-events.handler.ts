@@ -1,6 +1,6 @@
 import { Body, Logger } from '@nestjs/common';
+import { LambdaHandler, OnSqsMessage } from '@create-nest-lambda/runtime';
 import { CorrelationId } from '../correlation/correlation-id.provider.js';
-import { LambdaHandler, OnSqsMessage } from '../lambda/index.js';
 import { OrderPlacedMessage } from './dto/order-placed.message.js';
 
 /**

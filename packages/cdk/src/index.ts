@@ -1,0 +1,10 @@
+export { NestFunction } from './nest-function.construct.js';
+export type { NestFunctionProps } from './nest-function.construct.js';
+export {
+  CJS_SHIMS,
+  externalModules,
+  NEST_OPTIONAL_PACKAGES,
+  PLATFORM_EXPRESS,
+} from './bundling.js';
+export { readService } from './service-root.js';
+export type { ServiceManifest } from './service-root.js';

@@ -1,0 +1,131 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import {
+  NodejsFunction,
+  OutputFormat,
+  type NodejsFunctionProps,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { CJS_SHIMS, externalModules } from './bundling.js';
+import { readService } from './service-root.js';
+
+/** What a function construct may tune; bundling stays here so every function gets the same. */
+export interface NestFunctionProps extends Pick<
+  NodejsFunctionProps,
+  | 'description'
+  | 'memorySize'
+  | 'timeout'
+  | 'environment'
+  | 'initialPolicy'
+  | 'reservedConcurrentExecutions'
+  | 'deadLetterQueue'
+  | 'retryAttempts'
+  | 'maxEventAge'
+> {
+  /** Kebab-case name of the function: the bundle is made from `dist/functions/<name>.function.js`. */
+  readonly name: string;
+  /** The Lambda runtime, from `infra/service.config.ts`. */
+  readonly runtime: Runtime;
+  /**
+   * The folder of the service's `package.json`. Default: the nearest one at or above the current
+   * directory, which is the service root when `cdk` or the tests run there.
+   */
+  readonly serviceRoot?: string;
+}
+
+/**
+ * A Lambda function running one entry of this Nest service, bundled the way Nest needs:
+ *
+ * - from the tsc output (`nest build`), never from the TypeScript sources: esbuild does not emit
+ *   decorator metadata, and without it Nest cannot inject constructor parameters;
+ * - as ESM with class names kept, since Nest tells providers apart by name;
+ * - with local esbuild, so `cdk synth` needs neither Docker nor a network;
+ * - on arm64 with JSON logs into a log group that has a retention, and a role that may write to
+ *   that log group only; triggers add their own permissions.
+ *
+ * It extends `NodejsFunction` rather than wrapping one, so it is an `IFunction` itself (grants,
+ * event sources, metrics) and its CloudFormation path is `<Stack>/<Construct>/Function/Resource`.
+ */
+export class NestFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: NestFunctionProps) {
+    const { name, runtime, environment, serviceRoot, ...options } = props;
+    const service = readService(serviceRoot);
+    const entry = join(
+      service.root,
+      'dist',
+      'functions',
+      `${name}.function.js`,
+    );
+    if (!existsSync(entry)) {
+      throw new Error(
+        `${relative(process.cwd(), entry)} not found: build the service first (nest build). ` +
+          'Functions are bundled from the tsc output so that decorator metadata survives.',
+      );
+    }
+
+    // A function's log group and role are created beside it, in its parent: both must exist
+    // before the function does, and children of the function cannot be made before it is.
+    const logGroup = new LogGroup(scope, `${id}LogGroup`, {
+      retention: RetentionDays.ONE_MONTH,
+    });
+    // Not AWSLambdaBasicExecutionRole, which may write to every log group of the account.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    });
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+
+    super(scope, id, {
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      ...options,
+      entry,
+      handler: 'handler',
+      runtime,
+      architecture: Architecture.ARM_64,
+      role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        // The runtime's logger (Powertools) labels every line with it.
+        POWERTOOLS_SERVICE_NAME: service.name,
+        ...environment,
+      },
+      projectRoot: service.projectRoot,
+      depsLockFilePath: service.depsLockFilePath,
+      bundling: {
+        format: OutputFormat.ESM,
+        target: runtime.name.replace(/^nodejs(\d+)\.x$/, 'node$1'),
+        // ESM builds of dependencies first: less CommonJS to wrap, more to tree-shake.
+        mainFields: ['module', 'main'],
+        banner: CJS_SHIMS,
+        minify: true,
+        // Class names as written: Nest's logs and errors name providers by them, and ORMs name
+        // tables after entity classes. It costs about a third of a warm invocation (every closure
+        // gets its name set when created), measured with `npm run bench` in the generator.
+        keepNames: true,
+        sourceMap: true,
+        // Stack traces need the mappings, not a copy of every source file.
+        sourcesContent: false,
+        // Everything else is bundled, the AWS SDK included: the version the tests ran with ships.
+        externalModules: externalModules(service.dependencies),
+      },
+    });
+
+    if (runtime.name !== Runtime.NODEJS_LATEST.name) {
+      Validations.of(this).acknowledge({
+        id: 'AwsSolutions-L1',
+        reason: `${runtime.name} is chosen in infra/service.config.ts: the Node.js line this service is built and tested on, supported by Lambda; it moves to ${Runtime.NODEJS_LATEST.name} there, together with local Node.`,
+      });
+    }
+  }
+}

@@ -1,0 +1,156 @@
+import type {
+  INestApplicationContext,
+  LoggerService,
+  LogLevel,
+  Type,
+} from '@nestjs/common';
+import type { Context } from 'aws-lambda';
+import {
+  createContextApp,
+  createHttpApp,
+  type AppSettings,
+  type LambdaAppConfig,
+  type RootModule,
+} from './app-context.js';
+import { UnknownTriggerError } from './errors.js';
+import { LambdaHttpAdapter } from './http/lambda-http.adapter.js';
+import { handleHttpEvent } from './http/http-event.handler.js';
+import { InvocationContext } from './invocation-context.js';
+import { LambdaModule } from './lambda.module.js';
+import { LambdaLogger } from './logger/lambda.logger.js';
+import { bindHandlerMethods } from './pipeline/handler-methods.js';
+import type { LambdaInvocation } from './pipeline/lambda-invocation.js';
+import { TRIGGERS, type Trigger } from './triggers/trigger-catalog.js';
+import {
+  TRIGGER_REGISTRY,
+  type EventTrigger,
+  type HttpTrigger,
+  type TriggerEvent,
+  type TriggerResult,
+} from './triggers/trigger.registry.js';
+import type {
+  EventTriggerDefinition,
+  HandlerMethod,
+  HttpTriggerDefinition,
+} from './triggers/trigger.types.js';
+
+/** The function Lambda calls, with the Nest application behind it (for tests and tooling). */
+export type LambdaEntry<TEvent, TResult> = ((
+  event: TEvent,
+  context: Context,
+) => Promise<TResult>) & {
+  readonly app: INestApplicationContext;
+};
+
+interface CommonOptions {
+  /** Nest's `logger` option; defaults to a `LambdaLogger` (Powertools, one JSON line per entry). */
+  readonly logger?: LoggerService | LogLevel[] | false;
+  /** Runs once before the first invocation, e.g. to add global pipes. */
+  readonly configure?: (config: LambdaAppConfig) => void | Promise<void>;
+}
+
+export interface HttpHandlerOptions<
+  T extends HttpTrigger = HttpTrigger,
+> extends CommonOptions {
+  readonly trigger: T;
+  /** The controllers this function serves; all of the application's when left out. */
+  readonly controllers?: readonly Type[];
+}
+
+export interface EventHandlerOptions<
+  T extends EventTrigger = EventTrigger,
+> extends CommonOptions {
+  readonly trigger: T;
+  /** The `@LambdaHandler()` class whose decorated method takes the trigger's events. */
+  readonly handler: Type;
+}
+
+/**
+ * Creates the Nest application once, during the Lambda init phase, and returns the handler that
+ * runs each invocation through it: HTTP triggers route to `@Controller` classes, the others to the
+ * `@LambdaHandler()` class, with guards, interceptors, pipes and exception filters.
+ *
+ * @example
+ * ```ts
+ * export const handler = await createHandler(AppModule, {
+ *   trigger: 'sqs',
+ *   handler: OrderEventsHandler,
+ * });
+ * ```
+ */
+export function createHandler<T extends HttpTrigger>(
+  rootModule: RootModule,
+  options: HttpHandlerOptions<T>,
+): Promise<LambdaEntry<TriggerEvent<T>, TriggerResult<T>>>;
+export function createHandler<T extends EventTrigger>(
+  rootModule: RootModule,
+  options: EventHandlerOptions<T>,
+): Promise<LambdaEntry<TriggerEvent<T>, TriggerResult<T>>>;
+export async function createHandler(
+  rootModule: RootModule,
+  options: HttpHandlerOptions | EventHandlerOptions,
+): Promise<LambdaEntry<unknown, unknown>> {
+  const trigger: Trigger = options.trigger;
+  if (!Object.hasOwn(TRIGGER_REGISTRY, trigger))
+    throw new UnknownTriggerError(trigger, TRIGGERS);
+  const invocationContext = new InvocationContext();
+  const lambdaLogger = new LambdaLogger(invocationContext);
+  const kit = LambdaModule.forRoot(invocationContext, lambdaLogger);
+  const settings: AppSettings = {
+    logger: chooseLogger(options.logger, lambdaLogger),
+    configure: options.configure,
+  };
+  const definition = TRIGGER_REGISTRY[trigger] as
+    | HttpTriggerDefinition<unknown, unknown>
+    | EventTriggerDefinition<unknown, unknown>;
+
+  // Each invocation runs in its own invocation context (AsyncLocalStorage).
+  const entry = (
+    app: INestApplicationContext,
+    run: (event: unknown, invocation: LambdaInvocation) => Promise<unknown>,
+  ) =>
+    Object.assign(
+      (event: unknown, context: Context) => {
+        const invocation = invocationContext.begin(trigger, event, context);
+        return invocationContext.run(invocation, () => run(event, invocation));
+      },
+      { app },
+    );
+
+  if (definition.kind === 'http') {
+    const adapter = new LambdaHttpAdapter();
+    const { controllers } = options as HttpHandlerOptions;
+    const app = await createHttpApp(rootModule, kit, adapter, {
+      ...settings,
+      controllers,
+    });
+    return entry(app, (event, invocation) =>
+      handleHttpEvent(definition, adapter, event, invocation),
+    );
+  }
+  const { handler } = options as EventHandlerOptions;
+  let methods: HandlerMethod[] = [];
+  const app = await createContextApp(rootModule, kit, settings, (created) => {
+    methods = bindHandlerMethods(
+      created,
+      handler,
+      definition,
+      invocationContext,
+    );
+  });
+  return entry(app, (event, invocation) =>
+    definition.handle(event, invocation, methods),
+  );
+}
+
+function chooseLogger(
+  option: CommonOptions['logger'],
+  lambdaLogger: LambdaLogger,
+): LoggerService | false {
+  if (option === undefined) return lambdaLogger;
+  if (Array.isArray(option)) {
+    lambdaLogger.setLogLevels(option);
+    return lambdaLogger;
+  }
+  return option;
+}

@@ -1,0 +1,49 @@
+export { createHandler } from './create-handler.js';
+export type {
+  EventHandlerOptions,
+  HttpHandlerOptions,
+  LambdaEntry,
+} from './create-handler.js';
+export type { LambdaAppConfig, RootModule } from './app-context.js';
+export { TRIGGER_CATALOG, TRIGGERS } from './triggers/trigger-catalog.js';
+export type { Trigger, TriggerInfo } from './triggers/trigger-catalog.js';
+export type {
+  EventTrigger,
+  HttpTrigger,
+  TriggerEvent,
+  TriggerResult,
+} from './triggers/trigger.registry.js';
+export { LambdaHandler } from './decorators/lambda-handler.decorator.js';
+export {
+  OnDynamoDbRecord,
+  OnEventBridge,
+  OnInvoke,
+  OnKinesisRecord,
+  OnS3Object,
+  OnSchedule,
+  OnSnsMessage,
+  OnSqsMessage,
+} from './decorators/on-event.decorators.js';
+export type { SqsMessageOptions } from './decorators/on-event.decorators.js';
+export {
+  Event,
+  LambdaContext,
+  Record,
+} from './decorators/lambda-params.decorators.js';
+export { getLambdaInvocation } from './pipeline/lambda-invocation.js';
+export type { LambdaInvocation } from './pipeline/lambda-invocation.js';
+export { InvocationContext } from './invocation-context.js';
+export { LambdaLogger } from './logger/lambda.logger.js';
+export { LambdaModule } from './lambda.module.js';
+export { LambdaHttpAdapter } from './http/lambda-http.adapter.js';
+export type { LambdaHttpRequest } from './http/lambda-http.request.js';
+export { LambdaHttpResponse } from './http/lambda-http.response.js';
+export type { S3ObjectEvent } from './triggers/s3.trigger.js';
+export type { DynamoDbChange } from './triggers/dynamodb-stream.trigger.js';
+export {
+  LambdaHandlerDefinitionError,
+  SnsEnvelopeError,
+  SqsFifoMessageGroupShortCircuitError,
+  UnhandledEventError,
+  UnknownTriggerError,
+} from './errors.js';
