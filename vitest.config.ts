@@ -31,6 +31,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
+          // One registry for the whole run: started, filled with this checkout's packages, stopped.
+          globalSetup: ['test/e2e/support/registry.setup.ts'],
           testTimeout: 1_200_000,
           hookTimeout: 1_200_000,
           // One file at a time: each installs, builds and synthesizes a whole service, which takes both cores.

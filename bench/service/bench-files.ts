@@ -6,8 +6,8 @@ import { REPO_ROOT } from '../paths.js';
 const SHARED_DIR = join(REPO_ROOT, 'bench', 'scenario');
 
 /**
- * Kit-only sources, stored as `.ts.txt` because they import the kit as the generated service
- * sees it (`../lambda/index.js`) and so cannot compile in this repository; the service's own
+ * Sources that only make sense inside the generated service (they import its AppModule and
+ * modules), stored as `.ts.txt` so this repository does not compile them; the service's own
  * `nest build` type-checks them. Their paths below `files/` are their paths in the service.
  */
 const KIT_FILES_DIR = join(REPO_ROOT, 'bench', 'service', 'files');

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { LocalRegistry } from '../../scripts/local-registry/local-registry.js';
 import { CLI, SERVICE_DIR, WORK_DIR } from '../paths.js';
 import { mustRun } from '../support/exec.js';
 
@@ -26,9 +27,10 @@ export const SCAFFOLD_ARGS = [
 ] as const;
 
 /**
- * Scaffolds the service afresh with the built CLI on every run, so the kit and templates are
- * those of this checkout, and installs it with `npm install` unless the previous run's
- * node_modules fit (same package.json), which are then moved over.
+ * Scaffolds the service afresh with the built CLI on every run, so the runtime and templates are
+ * those of this checkout, and installs it from a local registry holding this checkout's packages
+ * (as a user installs them from npm). The previous run's node_modules are reused when they fit
+ * (same package.json); the family's packages are installed afresh either way.
  */
 export async function generateService(): Promise<GeneratedService> {
   const next = `${SERVICE_DIR}.next`;
@@ -53,10 +55,28 @@ export async function generateService(): Promise<GeneratedService> {
   }
   rmSync(SERVICE_DIR, { recursive: true, force: true });
   renameSync(next, SERVICE_DIR);
-  if (reusable) return { dir: SERVICE_DIR, installed: false };
+  // Republished on every run: the same version with this checkout's code, so other integrity.
+  for (const stale of [
+    'node_modules/@create-nest-lambda',
+    'node_modules/create-nest-lambda',
+    'package-lock.json',
+  ])
+    rmSync(join(SERVICE_DIR, stale), { recursive: true, force: true });
 
-  const install = await mustRun('npm', ['install', '--no-audit', '--no-fund'], {
-    cwd: SERVICE_DIR,
-  });
-  return { dir: SERVICE_DIR, installed: true, installMs: install.ms };
+  const registry = await LocalRegistry.start();
+  try {
+    registry.publishFamily();
+    const install = await mustRun(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-online'],
+      { cwd: SERVICE_DIR, env: registry.env() },
+    );
+    return {
+      dir: SERVICE_DIR,
+      installed: !reusable,
+      installMs: install.ms,
+    };
+  } finally {
+    await registry.stop();
+  }
 }

@@ -5,6 +5,7 @@ import {
   detectPackageManager,
   installDependencies,
 } from '../utils/package-manager.js';
+import { registryOverride } from '../utils/registry.js';
 import { runSchematic } from '../utils/schematic-runner.js';
 
 export interface InitFlags {
@@ -18,6 +19,7 @@ export interface InitFlags {
  * the changes and prints the command to retry, as the scaffold does).
  */
 export async function initAction(flags: InitFlags): Promise<void> {
+  if (!flags.skipInstall) registryOverride();
   info(MESSAGES.init.adding);
   const changes = await runSchematic({
     schematic: 'lambda-init',

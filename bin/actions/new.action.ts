@@ -21,6 +21,7 @@ import {
   installDependencies,
 } from '../utils/package-manager.js';
 import { askScaffoldQuestions } from '../utils/prompts.js';
+import { registryOverride } from '../utils/registry.js';
 import { runSchematic } from '../utils/schematic-runner.js';
 
 export interface NewCommandOptions {
@@ -40,6 +41,7 @@ export async function newAction(
   flags: NewCommandOptions,
 ) {
   // Flags are checked before anything is asked, so a typo fails at once with exit code 2.
+  if (!flags.skipInstall) registryOverride();
   const flaggedTriggers = usage(() => {
     if (nameArg !== undefined) validateServiceName(nameArg);
     if (flags.runtime !== undefined) parseRuntime(flags.runtime);

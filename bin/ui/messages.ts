@@ -2,7 +2,10 @@
 export const MESSAGES = {
   scaffolding: (name: string) => `Scaffolding ${name}...`,
   dryRun: 'Dry run: nothing was written.',
-  installing: (pm: string) => `Installing dependencies with ${pm}...`,
+  installing: (pm: string, registry?: string) =>
+    registry === undefined
+      ? `Installing dependencies with ${pm}...`
+      : `Installing dependencies with ${pm} from ${registry} (CREATE_NEST_LAMBDA_REGISTRY)...`,
   installed: (pm: string, seconds: string) =>
     `Installed dependencies with ${pm} in ${seconds}s.`,
   installFailed: (pm: string, directory: string) =>

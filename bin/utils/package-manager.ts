@@ -3,6 +3,7 @@ import ora from 'ora';
 import { MESSAGES } from '../ui/messages.js';
 import { info } from '../ui/output.js';
 import { CliError, ExitCode } from './cli-error.js';
+import { installEnvironment, registryOverride } from './registry.js';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn';
 
@@ -24,12 +25,13 @@ export async function installDependencies(
   directory: string,
 ) {
   const started = Date.now();
+  const registry = registryOverride();
   const spinner = ora({
-    text: MESSAGES.installing(pm),
+    text: MESSAGES.installing(pm, registry),
     stream: process.stdout,
   });
   if (spinner.isEnabled) spinner.start();
-  else info(MESSAGES.installing(pm));
+  else info(MESSAGES.installing(pm, registry));
 
   const { code, output } = await run(pm, ['install'], cwd);
   if (code !== 0) {
@@ -49,7 +51,7 @@ function run(command: string, args: string[], cwd: string) {
   return new Promise<{ code: number; output: string }>((resolvePromise) => {
     const child = spawn(command, args, {
       cwd,
-      env: process.env,
+      env: installEnvironment(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, tempDir } from '../support/cli.js';
 import { mustRun } from '../../bench/support/exec.js';
 import { invokeBundle, synthesizedFunctions } from './support/bundles.js';
+import { registryEnv } from './support/generated-service.js';
 
 interface Timing {
   step: string;
@@ -17,7 +18,10 @@ describe('create-nest-lambda init in a nest new app', () => {
   const timings: Timing[] = [];
   let dir: string;
   const run = async (step: string, command: string, args: string[]) => {
-    const result = await mustRun(command, args, { cwd: dir });
+    const result = await mustRun(command, args, {
+      cwd: dir,
+      env: registryEnv(),
+    });
     timings.push({ step, seconds: result.ms / 1000 });
     return result;
   };
@@ -59,7 +63,7 @@ describe('create-nest-lambda init in a nest new app', () => {
   });
 
   it('adds Lambda support and installs what it added', async () => {
-    const result = await runCli(['init'], dir);
+    const result = await runCli(['init'], dir, registryEnv());
     timings.push({
       step: 'create-nest-lambda init + install',
       seconds: result.ms / 1000,

@@ -3,7 +3,7 @@ import type {
   SQSBatchResponse,
   SQSEvent,
 } from 'aws-lambda';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/cli.js';
@@ -11,7 +11,9 @@ import {
   invokeBundleWithLogs,
   synthesizedFunctions,
 } from './support/bundles.js';
-import { GeneratedService } from './support/generated-service.js';
+import { mustRun } from '../../bench/support/exec.js';
+import { REPO_ROOT } from '../support/cli.js';
+import { GeneratedService, registryEnv } from './support/generated-service.js';
 
 // The default scaffold, end to end: what `npx create-nest-lambda orders-service` gives a user.
 describe('create-nest-lambda orders-service (http-api, sqs)', () => {
@@ -32,11 +34,30 @@ describe('create-nest-lambda orders-service (http-api, sqs)', () => {
 
   afterAll(() => service?.printTimings('Timings of the default scaffold:'));
 
-  it('is a git repository with its dependencies installed', () => {
+  it('is a git repository with its dependencies installed, the runtime and constructs from their packages', () => {
     expect(existsSync(join(service.dir, '.git'))).toBe(true);
-    expect(existsSync(join(service.dir, 'node_modules/@nestjs/core'))).toBe(
-      true,
-    );
+    for (const pkg of [
+      '@nestjs/core',
+      '@create-nest-lambda/runtime',
+      '@create-nest-lambda/cdk',
+      'create-nest-lambda',
+    ])
+      expect(existsSync(join(service.dir, 'node_modules', pkg)), pkg).toBe(
+        true,
+      );
+    expect(existsSync(join(service.dir, 'src/lambda'))).toBe(false);
+  });
+
+  it('names no folder of the machine it was made on, and depends on nothing by path', () => {
+    const texts = projectFiles(service.dir).map((file) => [
+      file,
+      readFileSync(join(service.dir, file), 'utf8'),
+    ]);
+    for (const [file, text] of texts) {
+      expect(text, file).not.toContain(REPO_ROOT.replace(/\/$/, ''));
+      expect(text, file).not.toContain(service.dir);
+      expect(text, file).not.toMatch(/"(file|link):/);
+    }
   });
 
   it('builds, type-checks, lints and is formatted as generated', async () => {
@@ -86,8 +107,41 @@ describe('create-nest-lambda orders-service (http-api, sqs)', () => {
     }
   });
 
+  it('a fresh git clone installs with npm ci and passes its tests', async () => {
+    const clone = join(tempDir('clone'), 'orders-service');
+    await mustRun('git', ['clone', '--quiet', service.dir, clone], {
+      cwd: REPO_ROOT,
+    });
+    const env = registryEnv();
+    const ci = await mustRun('npm', ['ci', '--no-audit', '--no-fund'], {
+      cwd: clone,
+      env,
+    });
+    service.timings.push({ step: 'clone: npm ci', seconds: ci.ms / 1000 });
+    const test = await mustRun('npm', ['test'], { cwd: clone, env });
+    service.timings.push({ step: 'clone: npm test', seconds: test.ms / 1000 });
+  });
+
   it('runs a function locally with npm run invoke', async () => {
     const { stdout } = await service.script('invoke', 'api');
     expect(stdout).toMatch(/"statusCode": 200/);
   });
 });
+
+/** The files of the project in `dir` (no node_modules, .git or build output), except the lock file (its URLs name the registry it came from). */
+function projectFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(join(dir, relative), {
+      withFileTypes: true,
+    })) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (['node_modules', '.git', 'dist', 'cdk.out'].includes(entry.name))
+        continue;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name !== 'package-lock.json') files.push(path);
+    }
+  };
+  walk('');
+  return files;
+}

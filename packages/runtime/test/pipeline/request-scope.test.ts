@@ -164,13 +164,18 @@ describe('request scope', () => {
     const first = created;
     await handler(batch('acme', 'globex', 'acme'), lambdaContext());
     await handler(batch('initech'), lambdaContext());
-    expect(audit.lines.sort()).toEqual(
-      [
-        `acme:0:${first + 1}`,
-        `globex:1:${first + 2}`,
-        `acme:2:${first + 3}`,
-        `initech:0:${first + 4}`,
-      ].sort(),
+    // Records of a standard queue run concurrently: which one's providers Nest builds first is
+    // not part of the contract (it differs between Nest 12.1 and 12.5), that each gets its own is.
+    const lines = audit.lines.map((line) => line.split(':'));
+    expect(lines.map(([tenant, index]) => `${tenant}:${index}`).sort()).toEqual(
+      ['acme:0', 'globex:1', 'acme:2', 'initech:0'].sort(),
+    );
+    expect(
+      lines.map(([, , instance]) => Number(instance)).sort((a, b) => a - b),
+    ).toEqual([first + 1, first + 2, first + 3, first + 4]);
+    // The second invocation's record is built after the whole first batch.
+    expect(lines.find(([tenant]) => tenant === 'initech')?.[2]).toBe(
+      String(first + 4),
     );
     await handler.app.close();
   });
@@ -185,7 +190,10 @@ describe('request scope', () => {
       batch('acme', 'globex'),
       lambdaContext({ awsRequestId: 'r-scope' }),
     );
-    expect(handler.app.get(Audit).requests).toEqual([
+    const requests = [
+      ...(handler.app.get(Audit).requests as { messageId: string }[]),
+    ].sort((x, y) => (x.messageId < y.messageId ? -1 : 1));
+    expect(requests).toEqual([
       {
         sameBody: true,
         messageId: 'm-0',
