@@ -3,8 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import type {
   MigrateTrigger,
   MigrationPlan,
-} from '../../schematics/utils/migrate-plan.js';
-import { planFromSource } from '../../schematics/utils/migrate-source.js';
+} from '../../schematics/migrate/plan/plan.js';
+import { planFromSource } from '../../schematics/migrate/sources/plan-from-source.js';
 import { MESSAGES } from '../ui/messages.js';
 import { info, warn } from '../ui/output.js';
 import { printChanges } from '../ui/print-changes.js';

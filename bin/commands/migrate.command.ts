@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { MIGRATE_TRIGGERS } from '../../schematics/utils/migrate-plan.js';
+import { MIGRATE_TRIGGERS } from '../../schematics/migrate/plan/plan.js';
 import { migrateAction, type MigrateFlags } from '../actions/migrate.action.js';
 
 /** `create-nest-lambda migrate <source>`: legacy Lambda functions into the service, piece by piece. */

@@ -5,9 +5,9 @@ import {
   type Rule,
   type Tree,
 } from '@angular-devkit/schematics';
-import type { ResourceKind } from '../utils/migrate-plan.js';
-import { renderResourcesModule } from '../utils/migrate-render-resources.js';
-import { appendReport, renderReport } from '../utils/migrate-report.js';
+import type { ResourceKind } from './plan/plan.js';
+import { renderResourcesModule } from './render/render-resources.js';
+import { appendReport, renderReport } from './render/report.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import { formatGenerated } from './format-generated.rule.js';
 import type { MigrateOptions } from './migrate.schema.js';

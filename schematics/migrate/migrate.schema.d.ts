@@ -1,5 +1,5 @@
 import type { NestGenerateOptions } from '../utils/generate-options.js';
-import type { MigrateTrigger } from '../utils/migrate-plan.js';
+import type { MigrateTrigger } from './plan/plan.js';
 
 export interface MigrateOptions extends NestGenerateOptions {
   /** A handler (`file.js#export`, `file.export`), a serverless.yml, or a SAM/CloudFormation template. */

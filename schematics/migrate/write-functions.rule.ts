@@ -6,8 +6,8 @@ import {
   type Rule,
   type Tree,
 } from '@angular-devkit/schematics';
-import { renderConstruct } from '../utils/migrate-render-construct.js';
-import type { ResourceKind } from '../utils/migrate-plan.js';
+import { renderConstruct } from './render/render-construct.js';
+import type { ResourceKind } from './plan/plan.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import type { MigratedFunction, MigrationInput } from './normalize-options.js';
 import { writeFile } from './write-file.js';

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type {
   MigrationPlan,
   PlannedFunction,
-} from '../../schematics/utils/migrate-plan.js';
-import { planFromSource } from '../../schematics/utils/migrate-source.js';
+} from '../../schematics/migrate/plan/plan.js';
+import { planFromSource } from '../../schematics/migrate/sources/plan-from-source.js';
 import { LEGACY } from './support/migrate-runner.js';
 
 const plan = (source: string, name?: string): MigrationPlan =>

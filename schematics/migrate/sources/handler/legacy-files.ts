@@ -2,8 +2,8 @@
 // them before any rule runs, and never writes them.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
-import { discoverExports, type ExportInfo } from './migrate-exports.js';
-import type { LegacyHandlerRef } from './migrate-plan.js';
+import { discoverExports, type ExportInfo } from './exports.js';
+import type { LegacyHandlerRef } from '../../plan/plan.js';
 
 export const isFile = (path: string): boolean =>
   existsSync(path) && statSync(path).isFile();

@@ -2,17 +2,17 @@
 // handler's event type or the fields it reads, or falls back to `invoke`. With no template to say
 // which queue or table it used, the stack creates one of its own for the trigger.
 import { basename, extname } from 'node:path';
-import { resolveHandlerFile } from './migrate-handler-ref.js';
-import { checkExport, isFile, readText } from './migrate-legacy-files.js';
+import { resolveHandlerFile } from './handler-ref.js';
+import { checkExport, isFile, readText } from './legacy-files.js';
 import type {
   Finding,
   MigrateTrigger,
   MigrationPlan,
   PlannedResource,
   PlannedTrigger,
-} from './migrate-plan.js';
-import { inferTrigger } from './migrate-trigger-inference.js';
-import { toNameForms } from './names.js';
+} from '../../plan/plan.js';
+import { inferTrigger } from './trigger-inference.js';
+import { toNameForms } from '../../../utils/names.js';
 
 export interface HandlerSource {
   source: string;

@@ -1,6 +1,6 @@
 // Renders the MIGRATION.md section of one `migrate` run: what was migrated and where it went, what
 // the stack recreates, and everything left behind, each with where to look.
-import type { Finding, MigrationPlan, PlannedTrigger } from './migrate-plan.js';
+import type { Finding, MigrationPlan, PlannedTrigger } from '../plan/plan.js';
 
 export interface ReportFunction {
   name: string;

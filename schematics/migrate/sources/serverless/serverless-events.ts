@@ -7,15 +7,15 @@ import type {
   PlannedTrigger,
   ResourceRef,
   Value,
-} from './migrate-plan.js';
-import type { IntrinsicReader } from './migrate-intrinsics.js';
+} from '../../plan/plan.js';
+import type { IntrinsicReader } from '../../plan/intrinsics.js';
 import {
   asNumber,
   asRecord,
   asText,
   isValueExpr,
   type Raw,
-} from './migrate-values.js';
+} from '../../plan/values.js';
 
 export interface ImplicitResource {
   logicalId: string;

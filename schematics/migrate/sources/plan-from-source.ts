@@ -2,13 +2,16 @@
 // CloudFormation template) from disk, once, before any rule runs, and turns it into a plan. The
 // source is only ever read. Every problem is an Error whose message names the fix.
 import { basename, dirname, extname, resolve } from 'node:path';
-import { loadTemplate } from './migrate-cfn-yaml.js';
-import { resolveHandlerFile } from './migrate-handler-ref.js';
-import { handlerPlan } from './migrate-handler-plan.js';
-import { checkExport, isFile, readText } from './migrate-legacy-files.js';
-import type { MigrateTrigger, MigrationPlan } from './migrate-plan.js';
-import { samPlan } from './migrate-sam.js';
-import { serverlessPlan, type TemplateAccess } from './migrate-serverless.js';
+import { loadTemplate } from './sam/cfn-yaml.js';
+import { resolveHandlerFile } from './handler/handler-ref.js';
+import { handlerPlan } from './handler/handler-plan.js';
+import { checkExport, isFile, readText } from './handler/legacy-files.js';
+import type { MigrateTrigger, MigrationPlan } from '../plan/plan.js';
+import { samPlan } from './sam/sam-plan.js';
+import {
+  serverlessPlan,
+  type TemplateAccess,
+} from './serverless/serverless-plan.js';
 
 export interface SourceOptions {
   /** As the user typed it. */

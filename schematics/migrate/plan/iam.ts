@@ -2,8 +2,8 @@
 // plan statements. A statement whose meaning would change if parts were dropped (`NotAction`,
 // `NotResource`, `Condition`, `Principal`) is not migrated at all, and reported: a narrower or
 // wider grant than the legacy one is worse than none.
-import type { Finding, PolicyStatement, Value } from './migrate-plan.js';
-import type { IntrinsicReader } from './migrate-intrinsics.js';
+import type { Finding, PolicyStatement, Value } from './plan.js';
+import type { IntrinsicReader } from './intrinsics.js';
 
 const UNSUPPORTED_KEYS = [
   'NotAction',

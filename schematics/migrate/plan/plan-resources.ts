@@ -7,13 +7,9 @@ import type {
   PlannedFunction,
   PlannedResource,
   Value,
-} from './migrate-plan.js';
-import { mapResource } from './migrate-resources.js';
-import {
-  isValueExpr,
-  parameterName,
-  referencedResources,
-} from './migrate-values.js';
+} from './plan.js';
+import { mapResource } from './resources.js';
+import { isValueExpr, parameterName, referencedResources } from './values.js';
 
 export interface ResourceSelection {
   functions: PlannedFunction[];

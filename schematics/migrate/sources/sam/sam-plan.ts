@@ -2,20 +2,23 @@
 // (`AWS::Serverless::Function` with `Globals.Function` applied, or `AWS::Lambda::Function` with
 // local code) with its triggers, memory, timeout, environment and policies, plus the resources
 // they use; and a finding for everything left behind.
-import { IntrinsicReader } from './migrate-intrinsics.js';
-import { readStatements } from './migrate-iam.js';
+import { IntrinsicReader } from '../../plan/intrinsics.js';
+import { readStatements } from '../../plan/iam.js';
 import type {
   Finding,
   MigrationPlan,
   PlannedFunction,
   Value,
-} from './migrate-plan.js';
-import { selectResources } from './migrate-plan-resources.js';
-import { samTriggers } from './migrate-sam-events.js';
-import { samPolicies } from './migrate-sam-policies.js';
-import { functionName, type TemplateAccess } from './migrate-serverless.js';
-import { asRecord, asText, type Raw } from './migrate-values.js';
-import { toNameForms } from './names.js';
+} from '../../plan/plan.js';
+import { selectResources } from '../../plan/plan-resources.js';
+import { samTriggers } from './sam-events.js';
+import { samPolicies } from './sam-policies.js';
+import {
+  functionName,
+  type TemplateAccess,
+} from '../serverless/serverless-plan.js';
+import { asRecord, asText, type Raw } from '../../plan/values.js';
+import { toNameForms } from '../../../utils/names.js';
 
 const HANDLED = new Set([
   'Handler',

@@ -1,9 +1,9 @@
 // Renders plan values into TypeScript expressions of a CDK construct: literals as strings,
 // `${env:X}` as `process.env.X` read at synth time, template parameters and unresolvable values
 // as stack parameters, references to template resources as attributes of the recreated resource.
-import type { ImportSet } from './migrate-code.js';
-import { identifier, quote } from './migrate-code.js';
-import type { Expr, ResourceKind, Value } from './migrate-plan.js';
+import type { ImportSet } from './code.js';
+import { identifier, quote } from './code.js';
+import type { Expr, ResourceKind, Value } from '../plan/plan.js';
 
 export interface ValueContext {
   imports: ImportSet;

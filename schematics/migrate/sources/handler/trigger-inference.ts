@@ -3,9 +3,9 @@
 // (`.s3`, `.Sns`, `requestContext.http`, ...), first in the handler's own body, then in its file.
 // The caller reports the evidence, and falls back to `invoke` when there is none.
 import ts from 'typescript';
-import type { ExportInfo } from './migrate-exports.js';
-import type { MigrateTrigger } from './migrate-plan.js';
-import { parseModule } from './migrate-exports.js';
+import type { ExportInfo } from './exports.js';
+import type { MigrateTrigger } from '../../plan/plan.js';
+import { parseModule } from './exports.js';
 
 export interface Inference {
   trigger: MigrateTrigger;

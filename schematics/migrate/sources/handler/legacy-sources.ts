@@ -4,10 +4,10 @@
 // own so that CommonJS stays CommonJS under the project's `"type": "module"`.
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { discoverExports } from './migrate-exports.js';
-import { collectImportGraph } from './migrate-imports.js';
-import { readText } from './migrate-legacy-files.js';
-import type { LegacyHandlerRef } from './migrate-plan.js';
+import { discoverExports } from './exports.js';
+import { collectImportGraph } from './imports.js';
+import { readText } from './legacy-files.js';
+import type { LegacyHandlerRef } from '../../plan/plan.js';
 
 export interface LegacySources {
   /** Paths relative to `src/legacy/<name>/`, with their bytes. */

@@ -3,8 +3,8 @@
 // each creating its resource once per stack. Secure defaults that change nothing for the code
 // (TLS only, managed encryption, point-in-time recovery) are on; what the legacy resource lacked
 // and cdk-nag asks for is acknowledged beside it, with the reason, for the team to revisit.
-import { ImportSet, identifier, literal, quote } from './migrate-code.js';
-import type { PlannedResource, TableAttribute } from './migrate-plan.js';
+import { ImportSet, identifier, literal, quote } from './code.js';
+import type { PlannedResource, TableAttribute } from '../plan/plan.js';
 
 export interface ResourcesModule {
   source: string;

@@ -1,13 +1,13 @@
 // Renders the statements that wire one trigger of a migrated function in its construct, with the
 // settings the legacy template gave it (batch sizes, starting positions, filters, routes) and no
 // others: retries, dead-letter queues and authorizers stay as they were, and the report says so.
-import { literal, quote } from './migrate-code.js';
-import type { PlannedTrigger, ResourceRef } from './migrate-plan.js';
+import { literal, quote } from './code.js';
+import type { PlannedTrigger, ResourceRef } from '../plan/plan.js';
 import {
   renderValue,
   resourceCall,
   type ValueContext,
-} from './migrate-render-value.js';
+} from './render-value.js';
 
 const FN = 'this.lambdaFunction';
 

@@ -2,8 +2,8 @@
 // into plan values that the CDK construct can rebuild: references to resources the template
 // declares, template parameters, pseudo parameters. Conditions, mappings and selections depend on
 // deploy-time state, so they become parameters and findings, as unresolvable variables do.
-import type { Expr, Finding, PseudoParameter, Value } from './migrate-plan.js';
-import { concatValues, isValueExpr, parameterName } from './migrate-values.js';
+import type { Expr, Finding, PseudoParameter, Value } from './plan.js';
+import { concatValues, isValueExpr, parameterName } from './values.js';
 
 const PSEUDO = new Set<string>([
   'AWS::AccountId',

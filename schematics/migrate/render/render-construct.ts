@@ -1,14 +1,14 @@
 // Renders `infra/functions/<name>.construct.ts` for a migrated function: the shared NestFunction
 // with the legacy memory, timeout, environment and IAM statements, and its triggers wired to the
 // resources the stack recreates (or imports by ARN).
-import { ImportSet, quote } from './migrate-code.js';
+import { ImportSet, quote } from './code.js';
 import type {
   PlannedFunction,
   PolicyStatement,
   ResourceKind,
-} from './migrate-plan.js';
-import { renderTrigger } from './migrate-render-triggers.js';
-import { renderValue, type ValueContext } from './migrate-render-value.js';
+} from '../plan/plan.js';
+import { renderTrigger } from './render-triggers.js';
+import { renderValue, type ValueContext } from './render-value.js';
 
 export interface ConstructInput {
   fn: PlannedFunction;

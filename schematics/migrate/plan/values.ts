@@ -1,6 +1,6 @@
 // Small operations on plan values (`string | Expr`), shared by the variable resolver, the
 // intrinsic-function reader and the renderer.
-import type { Expr, Value } from './migrate-plan.js';
+import type { Expr, Value } from './plan.js';
 
 const EXPR_KINDS = new Set([
   'env',

@@ -7,7 +7,7 @@ import {
   describeFunction,
   unwrap,
   type ExportKind,
-} from './migrate-export-kind.js';
+} from './export-kind.js';
 
 export interface ExportInfo {
   /** `default` for `export default` and for `module.exports = <function>`. */

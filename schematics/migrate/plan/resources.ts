@@ -1,12 +1,8 @@
 // Maps a resource the template declares to the CDK resource the service's stack creates in its
 // place. Only what changes how the code behaves is carried over (FIFO, key schema, stream view,
 // dead-letter queue, versioning); physical names and everything else are listed as dropped.
-import type {
-  PlannedResource,
-  TableAttribute,
-  TableIndex,
-} from './migrate-plan.js';
-import { asNumber, asRecord } from './migrate-values.js';
+import type { PlannedResource, TableAttribute, TableIndex } from './plan.js';
+import { asNumber, asRecord } from './values.js';
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const truthy = (value: unknown): boolean => value === true || value === 'true';

@@ -1,10 +1,10 @@
 // Expands the SAM policy templates teams use most into plain statements, with the actions and
 // resources of SAM's own policy_templates.json. Others, and AWS managed policies by name, are
 // reported rather than guessed.
-import type { IntrinsicReader } from './migrate-intrinsics.js';
-import type { Finding, PolicyStatement, Value } from './migrate-plan.js';
-import { readStatements } from './migrate-iam.js';
-import { concatValues } from './migrate-values.js';
+import type { IntrinsicReader } from '../../plan/intrinsics.js';
+import type { Finding, PolicyStatement, Value } from '../../plan/plan.js';
+import { readStatements } from '../../plan/iam.js';
+import { concatValues } from '../../plan/values.js';
 
 type Raw = Record<string, unknown>;
 

@@ -1,9 +1,9 @@
 // Reads a serverless.yml (Framework v3 and v4) into a migration plan: every Node.js function with
 // its handler, triggers, memory, timeout, environment (provider- and function-level) and IAM
 // statements, plus the resources they use; and a finding for everything left behind.
-import { toNameForms } from './names.js';
-import { IntrinsicReader } from './migrate-intrinsics.js';
-import { readStatements } from './migrate-iam.js';
+import { toNameForms } from '../../../utils/names.js';
+import { IntrinsicReader } from '../../plan/intrinsics.js';
+import { readStatements } from '../../plan/iam.js';
 import type {
   Finding,
   LegacyHandlerRef,
@@ -11,14 +11,14 @@ import type {
   PlannedFunction,
   PlannedResource,
   Value,
-} from './migrate-plan.js';
-import { selectResources } from './migrate-plan-resources.js';
+} from '../../plan/plan.js';
+import { selectResources } from '../../plan/plan-resources.js';
 import {
   serverlessTriggers,
   type ImplicitResource,
-} from './migrate-serverless-events.js';
-import { asRecord, asText, type Raw } from './migrate-values.js';
-import { VariableResolver } from './migrate-variables.js';
+} from './serverless-events.js';
+import { asRecord, asText, type Raw } from '../../plan/values.js';
+import { VariableResolver } from './variables.js';
 
 export interface TemplateAccess {
   /** The template as the user named it, for the report. */

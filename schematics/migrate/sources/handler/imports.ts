@@ -4,7 +4,7 @@
 import { builtinModules } from 'node:module';
 import { posix } from 'node:path';
 import ts from 'typescript';
-import { parseModule } from './migrate-exports.js';
+import { parseModule } from './exports.js';
 
 export interface ImportGraph {
   /** Absolute paths, the entry first. */

@@ -3,14 +3,14 @@
 // fallbacks, `${param:…}`, `${file(…):…}`); what is known only later becomes an expression the CDK
 // construct evaluates (`${env:X}` at synth time, `${ssm:/p}` and `${aws:region}` at deploy time);
 // anything else becomes a CloudFormation parameter and a finding, so the report can list it.
-import type { Expr, Finding, Value } from './migrate-plan.js';
-import { concatValues, isValueExpr, parameterName } from './migrate-values.js';
+import type { Expr, Finding, Value } from '../../plan/plan.js';
+import { concatValues, isValueExpr, parameterName } from '../../plan/values.js';
 import {
   parseReference,
   splitFallbacks,
   splitVariables,
   type Reference,
-} from './migrate-variable-syntax.js';
+} from './variable-syntax.js';
 
 export interface VariableSources {
   /** The whole serverless.yml, for `${self:…}`. */

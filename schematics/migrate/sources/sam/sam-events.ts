@@ -1,20 +1,20 @@
 // Maps the `Events` of a SAM function to plan triggers (Api, HttpApi, SQS, SNS, S3, Schedule,
 // ScheduleV2, EventBridgeRule, CloudWatchEvent, DynamoDB, Kinesis). The implicit APIs SAM creates
 // keep SAM's logical ids, `ServerlessRestApi` and `ServerlessHttpApi`.
-import type { IntrinsicReader } from './migrate-intrinsics.js';
+import type { IntrinsicReader } from '../../plan/intrinsics.js';
 import type {
   Finding,
   PlannedTrigger,
   ResourceRef,
   Value,
-} from './migrate-plan.js';
+} from '../../plan/plan.js';
 import {
   asNumber,
   asRecord,
   asText,
   isValueExpr,
   type Raw,
-} from './migrate-values.js';
+} from '../../plan/values.js';
 
 export interface SamEventContext {
   reader: IntrinsicReader;
