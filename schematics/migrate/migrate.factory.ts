@@ -9,6 +9,7 @@ import type { ResourceKind } from './plan/plan.js';
 import { renderResourcesModule } from './render/render-resources.js';
 import { appendReport, renderReport } from './render/report.js';
 import { renderTemplates } from '../utils/render-templates.js';
+import { announce } from './announce.rule.js';
 import { formatGenerated } from './format-generated.rule.js';
 import type { MigrateOptions } from './migrate.schema.js';
 import { loadMigration, type MigrationInput } from './normalize-options.js';
@@ -39,6 +40,7 @@ export function main(raw: MigrateOptions): Rule {
     return chain([
       refuseTaken(input),
       checkRegistration(input),
+      announce(input),
       addSupportFiles(input),
       writeFunctions(input, resources, resourcesModule),
       writeResources(input, resourcesPath),
