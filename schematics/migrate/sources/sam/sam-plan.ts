@@ -8,8 +8,8 @@ import type {
   Finding,
   MigrationPlan,
   PlannedFunction,
-  Value,
 } from '../../plan/plan.js';
+import { readEnvironment, readNumber } from '../../plan/function-settings.js';
 import { selectResources } from '../../plan/plan-resources.js';
 import { samTriggers } from './sam-events.js';
 import { samPolicies } from './sam-policies.js';
@@ -41,9 +41,66 @@ const FUNCTION_TYPES = new Set([
   'AWS::Lambda::Function',
 ]);
 
+/** The state every function of one template is read against. */
+interface SamContext {
+  access: TemplateAccess;
+  resources: Raw;
+  globals: Raw;
+  reader: IntrinsicReader;
+  notMigrated: Finding[];
+}
+
 export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
   const resources = asRecord(template.Resources);
-  const parameters = Object.fromEntries(
+  const parameters = parameterDefaults(template);
+  const context: SamContext = {
+    access,
+    resources,
+    globals: asRecord(asRecord(template.Globals).Function),
+    reader: new IntrinsicReader({
+      resources: new Set(Object.keys(resources)),
+      parameters,
+    }),
+    notMigrated: [],
+  };
+  const functions: PlannedFunction[] = [];
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (!FUNCTION_TYPES.has(String(asRecord(resource).Type))) continue;
+    if (access.include && !access.include(logicalId, functionName(logicalId)))
+      continue;
+    const fn = planFunction(logicalId, asRecord(resource), context);
+    if (fn !== undefined) functions.push(fn);
+  }
+  reportLeftBehind(template, context);
+  if (functions.length === 0 && access.include === undefined) {
+    throw new Error(
+      `${access.file} has no Node.js function to migrate; check its functions and their Runtime`,
+    );
+  }
+  const selection = selectResources(functions, resources, [], access.file);
+  return {
+    sourceKind: 'sam',
+    source: access.file,
+    functions: selection.functions,
+    resources: selection.resources,
+    notMigrated: [
+      ...context.notMigrated,
+      ...context.reader.findings,
+      ...selection.notMigrated,
+    ],
+    notes: Object.keys(parameters).map((name) => ({
+      subject: `parameter ${name}`,
+      detail:
+        'is a CloudFormation parameter of the service stack where the migrated functions use it',
+      where: `${access.file} Parameters.${name}`,
+    })),
+  };
+}
+
+function parameterDefaults(
+  template: Raw,
+): Record<string, { default?: string }> {
+  return Object.fromEntries(
     Object.entries(asRecord(template.Parameters)).map(([name, p]) => {
       const fallback = asRecord(p).Default;
       return [
@@ -52,115 +109,106 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
       ];
     }),
   );
-  const reader = new IntrinsicReader({
-    resources: new Set(Object.keys(resources)),
-    parameters,
-  });
-  const globals = asRecord(asRecord(template.Globals).Function);
-  const notMigrated: Finding[] = [];
-  const functions: PlannedFunction[] = [];
-  for (const [logicalId, resource] of Object.entries(resources)) {
-    const type = String(asRecord(resource).Type);
-    if (!FUNCTION_TYPES.has(type)) continue;
-    if (access.include && !access.include(logicalId, functionName(logicalId)))
-      continue;
-    const own = asRecord(asRecord(resource).Properties);
-    const props =
-      type === 'AWS::Serverless::Function' ? withGlobals(globals, own) : own;
-    const where = `${access.file} Resources.${logicalId}`;
-    const runtime = asText(props.Runtime);
-    const code = props.CodeUri ?? props.Code ?? '.';
-    const skip =
-      props.PackageType === 'Image'
-        ? 'runs a container image, not Node.js'
-        : !runtime.startsWith('nodejs')
-          ? `runs ${runtime || 'an unknown runtime'}, not Node.js`
-          : typeof code !== 'string'
-            ? 'has no local code (it is in S3 or inline)'
-            : undefined;
-    if (skip !== undefined) {
-      notMigrated.push({
-        subject: `function ${logicalId}`,
-        detail: `${skip}; it was skipped`,
-        where,
-      });
-      continue;
-    }
-    for (const key of Object.keys(props).filter((k) => !HANDLED.has(k))) {
-      notMigrated.push({
-        subject: `${logicalId}.${key}`,
-        detail: 'is not migrated; set it on the construct by hand',
-        where,
-      });
-    }
-    const environment: Record<string, Value> = {};
-    for (const [name, value] of Object.entries(
-      asRecord(asRecord(props.Environment).Variables),
-    )) {
-      const read = reader.read(value, `${where}.Environment.Variables.${name}`);
-      if (read !== undefined) environment[name] = read;
-    }
-    const memorySize = numeric(
-      props.MemorySize ?? 128, // Lambda's defaults, which SAM leaves in place
-      `${where}.MemorySize`,
-      notMigrated,
-    );
-    const timeout = numeric(
-      props.Timeout ?? 3,
-      `${where}.Timeout`,
-      notMigrated,
-    );
-    functions.push({
-      name: toNameForms(logicalId, 'Function').name,
-      sourceName: logicalId,
-      handler: access.resolveHandler(asText(props.Handler), asText(code, '.')),
-      ...(memorySize === undefined ? {} : { memorySize }),
-      ...(timeout === undefined ? {} : { timeout }),
-      environment,
-      statements: [
-        ...samPolicies(props.Policies, reader, where, notMigrated),
-        ...roleStatements(props.Role, resources, reader, where, notMigrated),
-      ],
-      triggers: samTriggers(props.Events, { reader, notMigrated, where }),
+}
+
+/** Why a function cannot migrate (an image, another runtime, code not on disk), if it cannot. */
+function skipReason(props: Raw): string | undefined {
+  const runtime = asText(props.Runtime);
+  if (props.PackageType === 'Image')
+    return 'runs a container image, not Node.js';
+  if (!runtime.startsWith('nodejs'))
+    return `runs ${runtime || 'an unknown runtime'}, not Node.js`;
+  if (typeof (props.CodeUri ?? props.Code ?? '.') !== 'string')
+    return 'has no local code (it is in S3 or inline)';
+  return undefined;
+}
+
+/** One function resource; undefined (and a finding) when it cannot migrate. */
+function planFunction(
+  logicalId: string,
+  resource: Raw,
+  context: SamContext,
+): PlannedFunction | undefined {
+  const { access, reader, notMigrated } = context;
+  const own = asRecord(resource.Properties);
+  const props =
+    resource.Type === 'AWS::Serverless::Function'
+      ? withGlobals(context.globals, own)
+      : own;
+  const where = `${access.file} Resources.${logicalId}`;
+  const skip = skipReason(props);
+  if (skip !== undefined) {
+    notMigrated.push({
+      subject: `function ${logicalId}`,
+      detail: `${skip}; it was skipped`,
+      where,
+    });
+    return undefined;
+  }
+  for (const key of Object.keys(props).filter((k) => !HANDLED.has(k))) {
+    notMigrated.push({
+      subject: `${logicalId}.${key}`,
+      detail: 'is not migrated; set it on the construct by hand',
+      where,
     });
   }
+  // Lambda's defaults, which SAM leaves in place.
+  const memorySize = readNumber(
+    props.MemorySize ?? 128,
+    `${where}.MemorySize`,
+    notMigrated,
+  );
+  const timeout = readNumber(
+    props.Timeout ?? 3,
+    `${where}.Timeout`,
+    notMigrated,
+  );
+  const code = asText(props.CodeUri ?? props.Code, '.');
+  return {
+    name: toNameForms(logicalId, 'Function').name,
+    sourceName: logicalId,
+    handler: access.resolveHandler(asText(props.Handler), code),
+    ...(memorySize === undefined ? {} : { memorySize }),
+    ...(timeout === undefined ? {} : { timeout }),
+    environment: readEnvironment(
+      asRecord(asRecord(props.Environment).Variables),
+      reader,
+      `${where}.Environment.Variables`,
+    ),
+    statements: [
+      ...samPolicies(props.Policies, reader, where, notMigrated),
+      ...roleStatements(
+        props.Role,
+        context.resources,
+        reader,
+        where,
+        notMigrated,
+      ),
+    ],
+    triggers: samTriggers(props.Events, { reader, notMigrated, where }),
+  };
+}
+
+/** Outputs and Globals other than Function: each a finding with where to look. */
+function reportLeftBehind(template: Raw, context: SamContext): void {
+  const { file } = context.access;
   for (const output of Object.keys(asRecord(template.Outputs))) {
-    notMigrated.push({
+    context.notMigrated.push({
       subject: `output ${output}`,
       detail:
         'is not migrated; add a CfnOutput to the stack if something reads it',
-      where: `${access.file} Outputs.${output}`,
+      where: `${file} Outputs.${output}`,
     });
   }
   for (const key of Object.keys(asRecord(template.Globals)).filter(
     (k) => k !== 'Function',
   )) {
-    notMigrated.push({
+    context.notMigrated.push({
       subject: `Globals.${key}`,
       detail: 'is not migrated; set it on the API in infra/legacy by hand',
-      where: access.file,
+      where: file,
     });
   }
-  if (functions.length === 0 && access.include === undefined) {
-    throw new Error(
-      `${access.file} has no Node.js function to migrate; check its functions and their Runtime`,
-    );
-  }
-  const selection = selectResources(functions, resources, [], access.file);
-  const notes: Finding[] = Object.keys(parameters).map((name) => ({
-    subject: `parameter ${name}`,
-    detail:
-      'is a CloudFormation parameter of the service stack where the migrated functions use it',
-    where: `${access.file} Parameters.${name}`,
-  }));
-  return {
-    sourceKind: 'sam',
-    source: access.file,
-    functions: selection.functions,
-    resources: selection.resources,
-    notMigrated: [...notMigrated, ...reader.findings, ...selection.notMigrated],
-    notes,
-  };
 }
 
 /** SAM's merge: the function's own properties win; maps (`Environment.Variables`) merge by key. */
@@ -214,20 +262,4 @@ function roleStatements(
         notMigrated,
       ),
     );
-}
-
-function numeric(
-  value: unknown,
-  where: string,
-  notMigrated: Finding[],
-): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'number') return value;
-  notMigrated.push({
-    subject: where.split('.').at(-1) ?? where,
-    detail:
-      'is not a number known when migrating; the construct uses its default',
-    where,
-  });
-  return undefined;
 }

@@ -9,9 +9,9 @@ import type {
   LegacyHandlerRef,
   MigrationPlan,
   PlannedFunction,
-  PlannedResource,
-  Value,
+  PolicyStatement,
 } from '../../plan/plan.js';
+import { readEnvironment, readNumber } from '../../plan/function-settings.js';
 import { selectResources } from '../../plan/plan-resources.js';
 import {
   serverlessTriggers,
@@ -57,11 +57,62 @@ const PROVIDER_REPORTED = [
   'kmsKeyArn',
 ];
 
+/** The state every function of one serverless.yml is read against. */
+interface ServerlessContext {
+  access: TemplateAccess;
+  resolver: VariableResolver;
+  reader: IntrinsicReader;
+  provider: Raw;
+  providerStatements: PolicyStatement[];
+  templateResources: Raw;
+  implicit: Map<string, ImplicitResource>;
+  notMigrated: Finding[];
+  notes: Finding[];
+}
+
 export function serverlessPlan(
   doc: Raw,
   access: TemplateAccess,
 ): MigrationPlan {
-  const provider = asRecord(doc.provider);
+  const context = serverlessContext(doc, access);
+  const functions: PlannedFunction[] = [];
+  for (const [key, raw] of Object.entries(asRecord(doc.functions))) {
+    if (access.include && !access.include(key, functionName(key))) continue;
+    const fn = planFunction(key, raw, context);
+    if (fn !== undefined) functions.push(fn);
+  }
+  reportLeftBehind(doc, context);
+  if (functions.length === 0 && access.include === undefined) {
+    throw new Error(
+      `${access.file} has no Node.js function to migrate; check its functions and their runtime`,
+    );
+  }
+  const selection = selectResources(
+    functions,
+    context.templateResources,
+    [...context.implicit.values()].map((r) => ({ ...r, dropped: [] })),
+    access.file,
+  );
+  return {
+    sourceKind: 'serverless',
+    source: access.file,
+    functions: selection.functions,
+    resources: selection.resources,
+    notMigrated: [
+      ...context.notMigrated,
+      ...context.resolver.findings,
+      ...context.reader.findings,
+      ...selection.notMigrated,
+    ],
+    notes: [...context.notes, ...context.resolver.notes],
+  };
+}
+
+/** Resolves the stage, the params, the provider and the CloudFormation resources once. */
+function serverlessContext(
+  doc: Raw,
+  access: TemplateAccess,
+): ServerlessContext {
   const stage = stageOf(doc, access);
   const params = {
     ...asRecord(asRecord(doc.params).default),
@@ -69,20 +120,17 @@ export function serverlessPlan(
     ...asRecord(asRecord(doc.params)[stage]),
     ...asRecord(asRecord(asRecord(doc.stages)[stage]).params),
   };
-  const resolver = new VariableResolver({
-    self: doc,
-    stage,
-    options: {},
-    params,
-    readFile: (p) => access.readData(p),
-  });
-  const scratch = new VariableResolver({
-    self: doc,
-    stage,
-    options: {},
-    params,
-    readFile: (p) => access.readData(p),
-  });
+  const newResolver = () =>
+    new VariableResolver({
+      self: doc,
+      stage,
+      options: {},
+      params,
+      readFile: (p) => access.readData(p),
+    });
+  const resolver = newResolver();
+  // The resources section is resolved apart, so its findings do not repeat in the report.
+  const scratch = newResolver();
   const templateResources = Object.assign(
     {},
     ...[doc.resources]
@@ -96,154 +144,141 @@ export function serverlessPlan(
     parameters: {},
   });
   const notMigrated: Finding[] = [];
-  const notes: Finding[] = [
-    {
-      subject: 'stage',
-      detail: `variables were resolved for stage "${stage}"`,
-      where: `${access.file} provider.stage`,
-    },
-  ];
-  const resolvedProvider = asRecord(
-    resolver.resolve(provider, `${access.file} provider`),
+  const provider = asRecord(
+    resolver.resolve(asRecord(doc.provider), `${access.file} provider`),
   );
   const providerStatements = readStatements(
-    asRecord(asRecord(resolvedProvider.iam).role).statements ??
-      resolvedProvider.iamRoleStatements,
+    asRecord(asRecord(provider.iam).role).statements ??
+      provider.iamRoleStatements,
     reader,
     `${access.file} provider.iam.role.statements`,
     notMigrated,
   );
-  const implicit = new Map<string, ImplicitResource>();
-  const functions: PlannedFunction[] = [];
-  for (const [key, rawFunction] of Object.entries(asRecord(doc.functions))) {
-    if (access.include && !access.include(key, functionName(key))) continue;
-    const where = `${access.file} functions.${key}`;
-    const fn = asRecord(
-      resolver.resolve(rawFunction, `${access.file} functions.${key}`),
-    );
-    const runtime = asText(fn.runtime ?? resolvedProvider.runtime, 'nodejs');
-    if (fn.image !== undefined || !runtime.startsWith('nodejs')) {
-      notMigrated.push({
-        subject: `function ${key}`,
-        detail: `runs ${fn.image !== undefined ? 'a container image' : runtime}, not Node.js; it was skipped`,
-        where,
-      });
-      continue;
-    }
-    for (const extra of Object.keys(fn).filter((k) => !FUNCTION_KEYS.has(k))) {
-      notMigrated.push({
-        subject: `functions.${key}.${extra}`,
-        detail: 'is not migrated; set it on the construct by hand',
-        where,
-      });
-    }
-    const environment: Record<string, Value> = {};
-    for (const [name, value] of Object.entries({
-      ...asRecord(resolvedProvider.environment),
-      ...asRecord(fn.environment),
-    })) {
-      const read = reader.read(value, `${where}.environment.${name}`);
-      if (read !== undefined) environment[name] = read;
-    }
-    const memorySize = numberOr(
-      // Serverless's defaults apply when neither level sets a value.
-      fn.memorySize ?? resolvedProvider.memorySize ?? 1024,
-      `${where}.memorySize`,
-      notMigrated,
-    );
-    const timeout = numberOr(
-      fn.timeout ?? resolvedProvider.timeout ?? 6,
-      `${where}.timeout`,
-      notMigrated,
-    );
-    functions.push({
-      name: toNameForms(key, 'Function').name,
-      sourceName: key,
-      handler: access.resolveHandler(String(fn.handler), '.'),
-      ...(memorySize === undefined ? {} : { memorySize }),
-      ...(timeout === undefined ? {} : { timeout }),
-      environment,
-      statements: [
-        ...providerStatements,
-        ...readStatements(
-          fn.iamRoleStatements,
-          reader,
-          `${where}.iamRoleStatements`,
-          notMigrated,
-        ),
-      ],
-      triggers: serverlessTriggers(fn.events, {
-        reader,
-        notMigrated,
-        implicit,
-        where,
-      }),
+  return {
+    access,
+    resolver,
+    reader,
+    provider,
+    providerStatements,
+    templateResources,
+    implicit: new Map(),
+    notMigrated,
+    notes: [
+      {
+        subject: 'stage',
+        detail: `variables were resolved for stage "${stage}"`,
+        where: `${access.file} provider.stage`,
+      },
+    ],
+  };
+}
+
+/** One function of `functions:`; undefined (and a finding) when it does not run Node.js. */
+function planFunction(
+  key: string,
+  raw: unknown,
+  context: ServerlessContext,
+): PlannedFunction | undefined {
+  const { access, provider, reader, notMigrated } = context;
+  const where = `${access.file} functions.${key}`;
+  const fn = asRecord(context.resolver.resolve(raw, where));
+  const runtime = asText(fn.runtime ?? provider.runtime, 'nodejs');
+  if (fn.image !== undefined || !runtime.startsWith('nodejs')) {
+    notMigrated.push({
+      subject: `function ${key}`,
+      detail: `runs ${fn.image !== undefined ? 'a container image' : runtime}, not Node.js; it was skipped`,
+      where,
+    });
+    return undefined;
+  }
+  for (const extra of Object.keys(fn).filter((k) => !FUNCTION_KEYS.has(k))) {
+    notMigrated.push({
+      subject: `functions.${key}.${extra}`,
+      detail: 'is not migrated; set it on the construct by hand',
+      where,
     });
   }
+  const environment = readEnvironment(
+    { ...asRecord(provider.environment), ...asRecord(fn.environment) },
+    reader,
+    `${where}.environment`,
+  );
+  // Serverless's defaults apply when neither level sets a value.
+  const memorySize = readNumber(
+    fn.memorySize ?? provider.memorySize ?? 1024,
+    `${where}.memorySize`,
+    notMigrated,
+  );
+  const timeout = readNumber(
+    fn.timeout ?? provider.timeout ?? 6,
+    `${where}.timeout`,
+    notMigrated,
+  );
+  return {
+    name: toNameForms(key, 'Function').name,
+    sourceName: key,
+    handler: access.resolveHandler(String(fn.handler), '.'),
+    ...(memorySize === undefined ? {} : { memorySize }),
+    ...(timeout === undefined ? {} : { timeout }),
+    environment,
+    statements: [
+      ...context.providerStatements,
+      ...readStatements(
+        fn.iamRoleStatements,
+        reader,
+        `${where}.iamRoleStatements`,
+        notMigrated,
+      ),
+    ],
+    triggers: serverlessTriggers(fn.events, {
+      reader,
+      notMigrated,
+      implicit: context.implicit,
+      where,
+    }),
+  };
+}
+
+/** Provider settings, an existing role, outputs and plugins: each a finding with where to look. */
+function reportLeftBehind(doc: Raw, context: ServerlessContext): void {
+  const { file } = context.access;
+  const provider = asRecord(doc.provider);
+  const left = (subject: string, detail: string, where = file) =>
+    context.notMigrated.push({ subject, detail, where });
   for (const key of PROVIDER_REPORTED.filter(
     (k) => provider[k] !== undefined,
   )) {
-    notMigrated.push({
-      subject: `provider.${key}`,
-      detail: 'is not migrated; set it on the construct or the stack by hand',
-      where: access.file,
-    });
+    left(
+      `provider.${key}`,
+      'is not migrated; set it on the construct or the stack by hand',
+    );
   }
+  const role = asRecord(provider.iam).role;
   if (
-    typeof asRecord(provider.iam).role === 'string' ||
-    asRecord(asRecord(provider.iam).role).managedPolicies !== undefined
+    typeof role === 'string' ||
+    asRecord(role).managedPolicies !== undefined
   ) {
-    notMigrated.push({
-      subject: 'provider.iam.role',
-      detail:
-        'an existing role or managed policies are not migrated; grant them in the construct',
-      where: access.file,
-    });
+    left(
+      'provider.iam.role',
+      'an existing role or managed policies are not migrated; grant them in the construct',
+    );
   }
   for (const part of [doc.resources].flat()) {
     for (const output of Object.keys(asRecord(asRecord(part).Outputs))) {
-      notMigrated.push({
-        subject: `output ${output}`,
-        detail:
-          'is not migrated; add a CfnOutput to the stack if something reads it',
-        where: `${access.file} resources.Outputs.${output}`,
-      });
+      left(
+        `output ${output}`,
+        'is not migrated; add a CfnOutput to the stack if something reads it',
+        `${file} resources.Outputs.${output}`,
+      );
     }
   }
   for (const plugin of [doc.plugins].flat().filter((p) => p !== undefined)) {
-    notMigrated.push({
-      subject: `plugin ${typeof plugin === 'string' ? plugin : JSON.stringify(plugin)}`,
-      detail: 'is not migrated; redo what it does in the CDK stack or in Nest',
-      where: `${access.file} plugins`,
-    });
-  }
-  if (functions.length === 0 && access.include === undefined) {
-    throw new Error(
-      `${access.file} has no Node.js function to migrate; check its functions and their runtime`,
+    left(
+      `plugin ${typeof plugin === 'string' ? plugin : JSON.stringify(plugin)}`,
+      'is not migrated; redo what it does in the CDK stack or in Nest',
+      `${file} plugins`,
     );
   }
-  const implicitResources: PlannedResource[] = [...implicit.values()].map(
-    (r) => ({ ...r, dropped: [] }),
-  );
-  const selection = selectResources(
-    functions,
-    templateResources,
-    implicitResources,
-    access.file,
-  );
-  return {
-    sourceKind: 'serverless',
-    source: access.file,
-    functions: selection.functions,
-    resources: selection.resources,
-    notMigrated: [
-      ...notMigrated,
-      ...resolver.findings,
-      ...reader.findings,
-      ...selection.notMigrated,
-    ],
-    notes: [...notes, ...resolver.notes],
-  };
 }
 
 /** The project name of a function key; the key itself when it is no valid name (refused later). */
@@ -268,26 +303,4 @@ function stageOf(doc: Raw, access: TemplateAccess): string {
     'provider.stage',
   );
   return typeof stage === 'string' && stage !== '' ? stage : 'dev';
-}
-
-function numberOr(
-  value: unknown,
-  where: string,
-  notMigrated: Finding[],
-): number | undefined {
-  if (value === undefined) return undefined;
-  const number =
-    typeof value === 'number'
-      ? value
-      : typeof value === 'string'
-        ? Number(value)
-        : Number.NaN;
-  if (Number.isFinite(number)) return number;
-  notMigrated.push({
-    subject: where.split('.').at(-1) ?? where,
-    detail:
-      'is not a number known when migrating; the construct uses its default',
-    where,
-  });
-  return undefined;
 }
