@@ -35,6 +35,7 @@ export async function migrateAction(
     Object.entries({
       source,
       cwd: process.cwd(),
+      projectDir: project,
       name: flags.name,
       type: flags.type,
       force: flags.force,

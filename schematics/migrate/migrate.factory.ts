@@ -10,6 +10,7 @@ import { renderResourcesModule } from './render/render-resources.js';
 import { appendReport, renderReport } from './render/report.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import { announce } from './announce.rule.js';
+import { checkBuild } from './check-build.rule.js';
 import { formatGenerated } from './format-generated.rule.js';
 import type { MigrateOptions } from './migrate.schema.js';
 import { loadMigration, type MigrationInput } from './normalize-options.js';
@@ -47,6 +48,7 @@ export function main(raw: MigrateOptions): Rule {
       updateProjectSettings(input),
       registerFunctions(input),
       writeReport(input, resourcesModule),
+      checkBuild(input),
       formatGenerated(
         [
           ...generatedPaths(input),

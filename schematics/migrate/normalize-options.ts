@@ -29,6 +29,8 @@ export interface MigratedFunction {
 
 export interface MigrationInput {
   root: string;
+  /** The service's folder on disk: its node_modules are what the migrated code must build against. */
+  projectDir: string;
   sourceRoot: string;
   plan: MigrationPlan;
   functions: MigratedFunction[];
@@ -104,6 +106,7 @@ export function loadMigration(raw: MigrateOptions): MigrationInput {
   });
   return {
     root: layout.root,
+    projectDir: resolve(raw.projectDir ?? process.cwd()),
     sourceRoot: layout.sourceRoot,
     plan,
     functions,
