@@ -18,9 +18,10 @@ import { LEGACY, migrate, migrateTree } from './support/migrate-runner.js';
 let service: Files;
 const loose = legacyCopy('loose-ts');
 
+// A scaffold takes seconds, more while other test files run beside it.
 beforeAll(async () => {
   service = await scaffoldedFiles();
-});
+}, 60_000);
 
 /** A tree over a real folder holding the service, whose node_modules are this repository's. */
 function installedService(files: Files): [UnitTestTree, string] {

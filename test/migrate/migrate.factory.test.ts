@@ -13,9 +13,10 @@ import { LEGACY, migrate } from './support/migrate-runner.js';
 
 let service: Files;
 
+// A scaffold takes seconds, more while other test files run beside it.
 beforeAll(async () => {
   service = await scaffoldedFiles();
-});
+}, 60_000);
 
 const fixture = (path: string) => readFileSync(join(LEGACY, path));
 
