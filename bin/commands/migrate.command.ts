@@ -21,7 +21,7 @@ export function registerMigrateCommand(program: Command): Command {
     )
     .option(
       '--name <name>',
-      "name of the migrated function (default: the export's or file's name); for a template, the functions to migrate, comma-separated",
+      "name of the migrated function (default: the export's or file's name); for a template, the functions to migrate, comma-separated, each renamed with old=new (delete=delete-item)",
     )
     .addOption(
       new Option(

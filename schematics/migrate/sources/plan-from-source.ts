@@ -9,6 +9,11 @@ import { checkExport, isFile, readText } from './handler/legacy-files.js';
 import type { MigrateTrigger, MigrationPlan } from '../plan/plan.js';
 import { samPlan } from './sam/sam-plan.js';
 import {
+  isPrefixedDefault,
+  parseNameOption,
+  prefixedNote,
+} from '../plan/function-names.js';
+import {
   serverlessPlan,
   type TemplateAccess,
 } from './serverless/serverless-plan.js';
@@ -50,7 +55,9 @@ export function planFromSource(options: SourceOptions): MigrationPlan {
   if (text === undefined)
     throw new Error(`${options.source} not found; check the path`);
   const document = loadTemplate(options.source, text);
-  const wanted = options.name?.split(',').map((name) => name.trim());
+  const names =
+    options.name === undefined ? undefined : parseNameOption(options.name);
+  const wanted = names?.selectors;
   const access: TemplateAccess = {
     ...templateAccess(options.source, dirname(file)),
     ...(wanted === undefined
@@ -72,7 +79,23 @@ export function planFromSource(options: SourceOptions): MigrationPlan {
       `${options.source} has no Node.js function ${missing.join(', ')}; check --name`,
     );
   }
-  return plan;
+  return named(plan, names?.renames ?? new Map());
+}
+
+/** The renames of --name applied; a prefixed default (`legacy-delete`) said in a note. */
+function named(
+  plan: MigrationPlan,
+  renames: Map<string, string>,
+): MigrationPlan {
+  const notes = [...plan.notes];
+  const functions = plan.functions.map((fn) => {
+    const rename = renames.get(fn.sourceName) ?? renames.get(fn.name);
+    if (rename !== undefined) return { ...fn, name: rename };
+    if (isPrefixedDefault(fn.sourceName, fn.name))
+      notes.push(prefixedNote(fn.sourceName, fn.name, plan.source));
+    return fn;
+  });
+  return { ...plan, functions, notes };
 }
 
 function assertTemplate(

@@ -13,6 +13,11 @@ import type {
 } from '../../plan/plan.js';
 import { inferTrigger } from './trigger-inference.js';
 import { toNameForms } from '../../../utils/names.js';
+import {
+  defaultFunctionName,
+  isPrefixedDefault,
+  prefixedNote,
+} from '../../plan/function-names.js';
 
 export interface HandlerSource {
   source: string;
@@ -33,12 +38,19 @@ export function handlerPlan(options: HandlerSource): MigrationPlan {
   const handler = resolveHandlerFile(options.source, options.cwd, isFile);
   const info = checkExport(handler);
   const stem = basename(handler.file, extname(handler.file));
+  const key = GENERIC_EXPORTS.has(handler.exportName)
+    ? stem
+    : handler.exportName;
+  // `--name new` or, as for templates, `--name old=new`.
+  const chosen = options.name?.split('=').at(-1)?.trim();
   const { name, className } = toNameForms(
-    options.name ??
-      (GENERIC_EXPORTS.has(handler.exportName) ? stem : handler.exportName),
+    chosen ?? defaultFunctionName(key),
     'Function',
   );
   const notes: Finding[] = [];
+  if (chosen === undefined && isPrefixedDefault(key, name)) {
+    notes.push(prefixedNote(key, name, options.source));
+  }
   let trigger = options.type;
   if (trigger === undefined) {
     const inferred = inferTrigger(

@@ -13,12 +13,9 @@ import { readEnvironment, readNumber } from '../../plan/function-settings.js';
 import { selectResources } from '../../plan/plan-resources.js';
 import { samTriggers } from './sam-events.js';
 import { samPolicies } from './sam-policies.js';
-import {
-  functionName,
-  type TemplateAccess,
-} from '../serverless/serverless-plan.js';
+import type { TemplateAccess } from '../serverless/serverless-plan.js';
 import { asRecord, asText, type Raw } from '../../plan/values.js';
-import { toNameForms } from '../../../utils/names.js';
+import { defaultFunctionName } from '../../plan/function-names.js';
 
 const HANDLED = new Set([
   'Handler',
@@ -66,7 +63,10 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
   const functions: PlannedFunction[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
     if (!FUNCTION_TYPES.has(String(asRecord(resource).Type))) continue;
-    if (access.include && !access.include(logicalId, functionName(logicalId)))
+    if (
+      access.include &&
+      !access.include(logicalId, defaultFunctionName(logicalId))
+    )
       continue;
     const fn = planFunction(logicalId, asRecord(resource), context);
     if (fn !== undefined) functions.push(fn);
@@ -165,7 +165,7 @@ function planFunction(
   );
   const code = asText(props.CodeUri ?? props.Code, '.');
   return {
-    name: toNameForms(logicalId, 'Function').name,
+    name: defaultFunctionName(logicalId),
     sourceName: logicalId,
     handler: access.resolveHandler(asText(props.Handler), code),
     ...(memorySize === undefined ? {} : { memorySize }),

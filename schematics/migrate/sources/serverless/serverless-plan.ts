@@ -1,7 +1,7 @@
 // Reads a serverless.yml (Framework v3 and v4) into a migration plan: every Node.js function with
 // its handler, triggers, memory, timeout, environment (provider- and function-level) and IAM
 // statements, plus the resources they use; and a finding for everything left behind.
-import { toNameForms } from '../../../utils/names.js';
+import { defaultFunctionName } from '../../plan/function-names.js';
 import { IntrinsicReader } from '../../plan/intrinsics.js';
 import { readStatements } from '../../plan/iam.js';
 import type {
@@ -77,7 +77,8 @@ export function serverlessPlan(
   const context = serverlessContext(doc, access);
   const functions: PlannedFunction[] = [];
   for (const [key, raw] of Object.entries(asRecord(doc.functions))) {
-    if (access.include && !access.include(key, functionName(key))) continue;
+    if (access.include && !access.include(key, defaultFunctionName(key)))
+      continue;
     const fn = planFunction(key, raw, context);
     if (fn !== undefined) functions.push(fn);
   }
@@ -215,7 +216,7 @@ function planFunction(
     notMigrated,
   );
   return {
-    name: toNameForms(key, 'Function').name,
+    name: defaultFunctionName(key),
     sourceName: key,
     handler: access.resolveHandler(String(fn.handler), '.'),
     ...(memorySize === undefined ? {} : { memorySize }),
@@ -278,15 +279,6 @@ function reportLeftBehind(doc: Raw, context: ServerlessContext): void {
       'is not migrated; redo what it does in the CDK stack or in Nest',
       `${file} plugins`,
     );
-  }
-}
-
-/** The project name of a function key; the key itself when it is no valid name (refused later). */
-export function functionName(key: string): string {
-  try {
-    return toNameForms(key, 'Function').name;
-  } catch {
-    return key;
   }
 }
 
