@@ -1,15 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type {
-  MigrateTrigger,
-  MigrationPlan,
-} from '../../schematics/utils/migrate-plan.js';
-import { planFromSource } from '../../schematics/utils/migrate-source.js';
+import type { MigrateTrigger } from '../../schematics/migrate/plan/plan.js';
 import { MESSAGES } from '../ui/messages.js';
-import { info, warn } from '../ui/output.js';
+import { info } from '../ui/output.js';
 import { printChanges } from '../ui/print-changes.js';
 import { CliError, ExitCode } from '../utils/cli-error.js';
-import { runSchematic } from '../utils/schematic-runner.js';
+import { type FileChange, runSchematic } from '../utils/schematic-runner.js';
 
 export interface MigrateFlags {
   project?: string;
@@ -20,9 +16,9 @@ export interface MigrateFlags {
 }
 
 /**
- * Reads and plans the source first (so a bad source fails before anything else, with one line),
- * says what it decided on the user's behalf (an inferred trigger, the stage), then runs the
- * migrate schematic on the service: all files or none, and nothing with --dry-run.
+ * Runs the migrate schematic on the service: it reads and plans the source once, says what it
+ * decided on the user's behalf (an inferred trigger, the stage) and what it leaves behind, and
+ * writes all files or none (nothing with --dry-run). A bad source is its usage error.
  */
 export async function migrateAction(
   source: string,
@@ -35,12 +31,11 @@ export async function migrateAction(
       ExitCode.Usage,
     );
   }
-  const plan = readPlan(source, flags);
-  for (const note of plan.notes) info(`${note.subject}: ${note.detail}`);
   const options = Object.fromEntries(
     Object.entries({
       source,
       cwd: process.cwd(),
+      projectDir: project,
       name: flags.name,
       type: flags.type,
       force: flags.force,
@@ -58,25 +53,15 @@ export async function migrateAction(
     info(MESSAGES.dryRun);
     return;
   }
-  info(MESSAGES.migrate.migrated(plan.functions.length, source));
-  if (plan.notMigrated.length > 0)
-    warn(MESSAGES.migrate.leftBehind(plan.notMigrated.length));
+  info(MESSAGES.migrate.migrated(entries(changes), source));
   info(MESSAGES.migrate.nextSteps);
 }
 
-function readPlan(source: string, flags: MigrateFlags): MigrationPlan {
-  try {
-    return planFromSource({
-      source,
-      cwd: process.cwd(),
-      ...(flags.name === undefined ? {} : { name: flags.name }),
-      ...(flags.type === undefined ? {} : { type: flags.type }),
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new CliError(
-      message.endsWith('.') ? message : `${message}.`,
-      ExitCode.Usage,
-    );
-  }
+/** Each migrated function has one Lambda entry, `src/functions/<fn>.function.ts`. */
+function entries(changes: FileChange[]): number {
+  return changes.filter(
+    (change) =>
+      change.kind !== 'delete' &&
+      /(^|[\\/])functions[\\/][^\\/]+\.function\.ts$/.test(change.path),
+  ).length;
 }

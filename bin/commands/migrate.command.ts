@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { MIGRATE_TRIGGERS } from '../../schematics/utils/migrate-plan.js';
+import { MIGRATE_TRIGGERS } from '../../schematics/migrate/plan/plan.js';
 import { migrateAction, type MigrateFlags } from '../actions/migrate.action.js';
 
 /** `create-nest-lambda migrate <source>`: legacy Lambda functions into the service, piece by piece. */
@@ -21,7 +21,7 @@ export function registerMigrateCommand(program: Command): Command {
     )
     .option(
       '--name <name>',
-      "name of the migrated function (default: the export's or file's name); for a template, the functions to migrate, comma-separated",
+      "name of the migrated function (default: the export's or file's name); for a template, the functions to migrate, comma-separated, each renamed with old=new (delete=delete-item)",
     )
     .addOption(
       new Option(

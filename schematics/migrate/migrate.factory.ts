@@ -5,10 +5,12 @@ import {
   type Rule,
   type Tree,
 } from '@angular-devkit/schematics';
-import type { ResourceKind } from '../utils/migrate-plan.js';
-import { renderResourcesModule } from '../utils/migrate-render-resources.js';
-import { appendReport, renderReport } from '../utils/migrate-report.js';
+import type { ResourceKind } from './plan/plan.js';
+import { renderResourcesModule } from './render/render-resources.js';
+import { appendReport, renderReport } from './render/report.js';
 import { renderTemplates } from '../utils/render-templates.js';
+import { announce } from './announce.rule.js';
+import { checkBuild } from './check-build.rule.js';
 import { formatGenerated } from './format-generated.rule.js';
 import type { MigrateOptions } from './migrate.schema.js';
 import { loadMigration, type MigrationInput } from './normalize-options.js';
@@ -39,12 +41,14 @@ export function main(raw: MigrateOptions): Rule {
     return chain([
       refuseTaken(input),
       checkRegistration(input),
+      announce(input),
       addSupportFiles(input),
       writeFunctions(input, resources, resourcesModule),
       writeResources(input, resourcesPath),
       updateProjectSettings(input),
       registerFunctions(input),
       writeReport(input, resourcesModule),
+      checkBuild(input),
       formatGenerated(
         [
           ...generatedPaths(input),

@@ -1,18 +1,18 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { SchematicsException } from '@angular-devkit/schematics';
 import { projectLayout } from '../utils/generate-options.js';
-import { readText } from '../utils/migrate-legacy-files.js';
+import { readText } from './sources/handler/legacy-files.js';
 import {
   collectSources,
   type LegacySources,
-} from '../utils/migrate-legacy-sources.js';
+} from './sources/handler/legacy-sources.js';
 import {
   MIGRATE_TRIGGERS,
   type Finding,
   type MigrationPlan,
   type PlannedFunction,
-} from '../utils/migrate-plan.js';
-import { planFromSource } from '../utils/migrate-source.js';
+} from './plan/plan.js';
+import { planFromSource } from './sources/plan-from-source.js';
 import { TEMPLATES_ROOT } from '../utils/render-templates.js';
 import { toNameForms } from '../utils/names.js';
 import type { MigrateOptions } from './migrate.schema.js';
@@ -29,6 +29,8 @@ export interface MigratedFunction {
 
 export interface MigrationInput {
   root: string;
+  /** The service's folder on disk: its node_modules are what the migrated code must build against. */
+  projectDir: string;
   sourceRoot: string;
   plan: MigrationPlan;
   functions: MigratedFunction[];
@@ -104,6 +106,7 @@ export function loadMigration(raw: MigrateOptions): MigrationInput {
   });
   return {
     root: layout.root,
+    projectDir: resolve(raw.projectDir ?? process.cwd()),
     sourceRoot: layout.sourceRoot,
     plan,
     functions,

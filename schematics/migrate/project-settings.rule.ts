@@ -7,7 +7,7 @@ import {
   addLegacyAssets,
   addOxlintIgnore,
   enableAllowJs,
-} from '../utils/migrate-project-files.js';
+} from './render/project-files.js';
 import type { MigrationInput } from './normalize-options.js';
 
 /** The per-function legacy trees keep their own style: lint and Prettier leave them alone. */

@@ -6,8 +6,8 @@ import {
   type Rule,
   type Tree,
 } from '@angular-devkit/schematics';
-import { renderConstruct } from '../utils/migrate-render-construct.js';
-import type { ResourceKind } from '../utils/migrate-plan.js';
+import { renderConstruct } from './render/render-construct.js';
+import type { ResourceKind } from './plan/plan.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import type { MigratedFunction, MigrationInput } from './normalize-options.js';
 import { writeFile } from './write-file.js';
@@ -70,7 +70,10 @@ function copyLegacy(input: MigrationInput, migrated: MigratedFunction): Rule {
     const dir = posix.join(input.root, 'src', 'legacy', migrated.fn.name);
     if (input.force) tree.getDir(dir).visit((path) => tree.delete(path));
     for (const file of migrated.sources.files) {
-      tree.create(posix.join(dir, file.path), file.content);
+      tree.create(
+        posix.join(dir, file.path),
+        legacyContent(file.path, file.content),
+      );
     }
     const marker = posix.join(dir, 'package.json');
     if (!tree.exists(marker)) {
@@ -80,6 +83,22 @@ function copyLegacy(input: MigrationInput, migrated: MigratedFunction): Rule {
       );
     }
   };
+}
+
+const NO_CHECK =
+  '// @ts-nocheck: legacy code, built as it was before the migration (not type-checked under the service tsconfig).\n';
+
+/**
+ * Legacy TypeScript was checked (if at all) under its own tsconfig; under the service's strict one
+ * it fails `nest build` (`'e' is of type 'unknown'`, `possibly 'null'`, packages without types).
+ * `@ts-nocheck` keeps it building as before; everything else is copied byte for byte.
+ */
+export function legacyContent(path: string, content: Buffer): Buffer {
+  if (!/\.[cm]?ts$/.test(path) || /\.d\.[cm]?ts$/.test(path)) return content;
+  const text = content.toString('utf8');
+  if (/^(#![^\n]*\n)?\/\/ @ts-nocheck/.test(text)) return content;
+  const shebang = /^#![^\n]*\n/.exec(text)?.[0] ?? '';
+  return Buffer.from(shebang + NO_CHECK + text.slice(shebang.length), 'utf8');
 }
 
 /** Paths of the TypeScript this run generates for a function, to format them. */

@@ -169,6 +169,9 @@ const cases: [string, string, unknown, Outcome][] = [
       value: { keys: ['a b.png'] },
     },
   ],
+  ['no-answer.js', 'handler', { id: 'n-1' }, { ok: true, value: null }],
+  ['no-answer.js', 'returnsValue', {}, { ok: true, value: null }],
+  ['no-answer.js', 'unrefTimer', {}, { ok: true, value: null }],
 ];
 
 describe('invokeLegacy answers as the Lambda Node.js runtime does', () => {
@@ -176,6 +179,18 @@ describe('invokeLegacy answers as the Lambda Node.js runtime does', () => {
     const reference = runLikeLambda(dir + file, exportName, event);
     expect(reference).toEqual(expected);
     expect(await adapterOutcome(file, exportName, event)).toEqual(reference);
+  });
+
+  it('answers null for a handler that neither returns a promise nor calls back, once its work is done', async () => {
+    const legacy = load(`${dir}no-answer.js`) as {
+      handler: LegacyHandler;
+      log: string[];
+    };
+    const answer = invokeLegacy(legacy.handler, { id: 'n-2' }, context());
+    const logAtAnswer = answer.then(() => [...legacy.log]);
+
+    await expect(answer).resolves.toBeNull();
+    expect(await logAtAnswer).toContain('stored n-2');
   });
 
   it('passes the real context through, with the callback-era methods added', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadTemplate } from '../../schematics/utils/migrate-cfn-yaml.js';
+import { loadTemplate } from '../../schematics/migrate/sources/sam/cfn-yaml.js';
 
 describe('loadTemplate', () => {
   it('turns every short form into its long form, nested too', () => {

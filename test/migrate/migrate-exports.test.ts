@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discoverExports } from '../../schematics/utils/migrate-exports.js';
+import { discoverExports } from '../../schematics/migrate/sources/handler/exports.js';
 
 const exportsOf = (file: string, text: string) => {
   const result = discoverExports(file, text);

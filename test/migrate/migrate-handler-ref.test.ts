@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   parseHandlerRef,
   resolveHandlerFile,
-} from '../../schematics/utils/migrate-handler-ref.js';
+} from '../../schematics/migrate/sources/handler/handler-ref.js';
 
 describe('parseHandlerRef', () => {
   it('reads our form, file#export', () => {

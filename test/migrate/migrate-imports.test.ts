@@ -3,7 +3,7 @@ import {
   collectImportGraph,
   packageName,
   specifiersOf,
-} from '../../schematics/utils/migrate-imports.js';
+} from '../../schematics/migrate/sources/handler/imports.js';
 
 const access = (files: Record<string, string>) => ({
   read: (path: string) => files[path],

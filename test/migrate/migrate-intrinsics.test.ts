@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IntrinsicReader } from '../../schematics/utils/migrate-intrinsics.js';
+import { IntrinsicReader } from '../../schematics/migrate/plan/intrinsics.js';
 
 const reader = () =>
   new IntrinsicReader({

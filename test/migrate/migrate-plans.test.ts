@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type {
   MigrationPlan,
   PlannedFunction,
-} from '../../schematics/utils/migrate-plan.js';
-import { planFromSource } from '../../schematics/utils/migrate-source.js';
+} from '../../schematics/migrate/plan/plan.js';
+import { planFromSource } from '../../schematics/migrate/sources/plan-from-source.js';
 import { LEGACY } from './support/migrate-runner.js';
 
 const plan = (source: string, name?: string): MigrationPlan =>
@@ -268,5 +268,47 @@ describe('SAM template', () => {
         'resource SharedLayer (AWS::Serverless::LayerVersion)',
       ]),
     );
+  });
+});
+
+describe('function names', () => {
+  it('never defaults to a reserved word: delete becomes legacy-delete, and says so', () => {
+    const p = plan('reserved-names/serverless.yml');
+
+    expect(p.functions.map((f) => [f.sourceName, f.name])).toEqual([
+      ['delete', 'legacy-delete'],
+      ['list', 'list'],
+    ]);
+    expect(p.notes).toContainEqual({
+      subject: 'name of delete',
+      detail:
+        '"delete" cannot name a function (a reserved word or not a name), so it is "legacy-delete"; choose another with --name delete=<name>',
+      where: 'reserved-names/serverless.yml',
+    });
+  });
+
+  it('renames with --name old=new, selecting that function', () => {
+    const p = plan('reserved-names/serverless.yml', 'delete=delete-item');
+
+    expect(p.functions.map((f) => [f.sourceName, f.name])).toEqual([
+      ['delete', 'delete-item'],
+    ]);
+  });
+
+  it('names app.js legacy-app by default, and takes a rename', () => {
+    expect(plan('reserved-names/app.handler').functions[0]?.name).toBe(
+      'legacy-app',
+    );
+    expect(
+      plan('reserved-names/app.handler', 'app=catalog').functions[0]?.name,
+    ).toBe('catalog');
+  });
+
+  it.each([
+    ['delete=class', 'Function "class" is a reserved word'],
+    ['delete=', '--name delete= is not a rename'],
+    ['remove=x', 'has no Node.js function remove; check --name'],
+  ])('refuses --name %s', (name, message) => {
+    expect(() => plan('reserved-names/serverless.yml', name)).toThrow(message);
   });
 });

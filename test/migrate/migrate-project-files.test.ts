@@ -5,7 +5,7 @@ import {
   addLegacyAssets,
   addOxlintIgnore,
   enableAllowJs,
-} from '../../schematics/utils/migrate-project-files.js';
+} from '../../schematics/migrate/render/project-files.js';
 
 describe('enableAllowJs', () => {
   it('adds allowJs first in compilerOptions, keeping comments and layout', () => {

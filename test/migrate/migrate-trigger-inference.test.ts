@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { discoverExports } from '../../schematics/utils/migrate-exports.js';
-import { inferTrigger } from '../../schematics/utils/migrate-trigger-inference.js';
+import { discoverExports } from '../../schematics/migrate/sources/handler/exports.js';
+import { inferTrigger } from '../../schematics/migrate/sources/handler/trigger-inference.js';
 
 const infer = (file: string, text: string, exportName = 'handler') => {
   const info = discoverExports(file, text).exports.get(exportName);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   VariableResolver,
   type VariableSources,
-} from '../../schematics/utils/migrate-variables.js';
-import { splitVariables } from '../../schematics/utils/migrate-variable-syntax.js';
+} from '../../schematics/migrate/sources/serverless/variables.js';
+import { splitVariables } from '../../schematics/migrate/sources/serverless/variable-syntax.js';
 
 const self = {
   service: 'orders',

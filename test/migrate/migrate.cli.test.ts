@@ -97,6 +97,29 @@ describe('create-nest-lambda migrate', () => {
     );
   });
 
+  it('reads and plans a template once, and warns about what it leaves behind', async () => {
+    const result = await runCli(
+      [
+        'migrate',
+        'serverless-app/serverless.yml',
+        '--project',
+        project,
+        '--dry-run',
+      ],
+      LEGACY,
+      {
+        NODE_OPTIONS: `--import=${join(import.meta.dirname, 'support/count-reads.mjs')}`,
+        COUNT_READS: 'serverless-app/serverless.yml',
+      },
+    );
+
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(
+      /^Warning: \d+ items are not migrated; MIGRATION.md says what and where to look\.$/m,
+    );
+    expect(result.stderr.trim().split('\n').at(-1)).toBe('reads: 1');
+  });
+
   it('migrates, then refuses the same function again, with exit code 2', async () => {
     const first = await runCli(
       ['migrate', 'handlers/callback.js#handler', '--project', project],

@@ -13,9 +13,10 @@ import { LEGACY, migrate } from './support/migrate-runner.js';
 
 let service: Files;
 
+// A scaffold takes seconds, more while other test files run beside it.
 beforeAll(async () => {
   service = await scaffoldedFiles();
-});
+}, 60_000);
 
 const fixture = (path: string) => readFileSync(join(LEGACY, path));
 
@@ -126,7 +127,7 @@ describe('migrate a handler', () => {
     const tree = await migrate(service, { source: 'handlers/typed.handler' });
 
     expect(tree.readText('/src/legacy/typed/typed.ts')).toEqual(
-      fixture('handlers/typed.ts').toString('utf8'),
+      `// @ts-nocheck: legacy code, built as it was before the migration (not type-checked under the service tsconfig).\n${fixture('handlers/typed.ts').toString('utf8')}`,
     );
     expect(tree.readText('/src/typed/typed.handler.ts')).toContain(
       "import * as legacyModule from '../legacy/typed/typed.js';",

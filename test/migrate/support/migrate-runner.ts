@@ -16,14 +16,25 @@ const runner = new SchematicTestRunner(
   fileURLToPath(new URL('./migrate-collection.json', import.meta.url)),
 );
 
-/** Runs the built migrate schematic on a service whose files are `files`. */
+/**
+ * Runs the built migrate schematic on a service whose files are `files`. The service is not
+ * installed (its projectDir has no node_modules), so the build check has nothing to check against.
+ */
 export function migrate(
   files: Files,
   options: Record<string, unknown>,
 ): Promise<UnitTestTree> {
   return runner.runSchematic(
     'migrate',
-    { cwd: LEGACY, ...options },
+    { cwd: LEGACY, projectDir: LEGACY, ...options },
     projectTree(files),
   );
+}
+
+/** Runs the built migrate schematic on a tree the test built (a real folder, say). */
+export function migrateTree(
+  tree: UnitTestTree,
+  options: Record<string, unknown>,
+): Promise<UnitTestTree> {
+  return runner.runSchematic('migrate', { cwd: LEGACY, ...options }, tree);
 }

@@ -10,9 +10,14 @@
 //   that window winning, unless `context.callbackWaitsForEmptyEventLoop` is false: then the first
 //   call answers at once. When the handler also returned a promise, the loop cannot empty before
 //   that promise settles, so the promise answers and the callback's value is dropped;
+// - a handler that neither returns a promise nor calls back (or returns a plain value) answers
+//   `null` once the work it started is done: the timers, sockets and file requests it opened, and
+//   theirs in turn (tracked with async_hooks, as the runtime's "empty event loop" cannot be seen in
+//   a shared process); the function no longer waits for its timeout;
 // - the first final answer wins; later calls are ignored, as the runtime ignores them.
 // Errors are rethrown as the handler gave them (a string stays a string), so the migrated function
 // fails with the same errorType and errorMessage. Copied into projects by `create-nest-lambda migrate`.
+import { AsyncResource, createHook } from 'node:async_hooks';
 import type { Context } from 'aws-lambda';
 
 /** A legacy handler: `(event, context, callback) => unknown`, whichever of them it declares. */
@@ -41,10 +46,13 @@ export function invokeLegacy(
   return new Promise((resolve, reject) => {
     let settled = false;
     let returnedPromise = false;
+    let calledBack = false;
     let deferred: NodeJS.Immediate | undefined;
+    const work = new WorkTracker();
     const settle = (outcome: Settle): void => {
       if (settled) return;
       settled = true;
+      work.stop();
       if (deferred !== undefined) clearImmediate(deferred);
       if (outcome.ok) resolve(outcome.value);
       else reject(outcome.error);
@@ -64,6 +72,7 @@ export function invokeLegacy(
       fail: (error) => settle({ ok: false, error: error ?? 'handled' }),
     };
     const callback: Callback = (error, value) => {
+      calledBack = true;
       if (error !== undefined && error !== null)
         return settle({ ok: false, error });
       if (!legacyContext.callbackWaitsForEmptyEventLoop)
@@ -73,13 +82,16 @@ export function invokeLegacy(
       deferred = setImmediate(() => settle({ ok: true, value }));
     };
     try {
-      const result = (handler as unknown as RawHandler)(
-        event,
-        legacyContext,
-        callback,
+      const result = work.run(() =>
+        (handler as unknown as RawHandler)(event, legacyContext, callback),
       );
-      if (isThenable(result)) {
+      if (!isThenable(result)) {
+        work.whenDone(() => {
+          if (!calledBack) settle({ ok: true, value: null });
+        });
+      } else {
         returnedPromise = true;
+        work.stop();
         if (deferred !== undefined) clearImmediate(deferred);
         result.then(
           (value) => settle({ ok: true, value }),
@@ -90,6 +102,64 @@ export function invokeLegacy(
       settle({ ok: false, error });
     }
   });
+}
+
+/** Whether a resource keeps Lambda's event loop alive: a ref'd handle, or a native request. */
+function keepsLoopAlive(type: string, resource: object): boolean {
+  const handle = resource as { hasRef?: () => boolean };
+  if (typeof handle.hasRef === 'function') return handle.hasRef();
+  // HTTP's request and message objects are JS resources destroyed only when collected; their
+  // sockets and writes are tracked on their own.
+  if (type.startsWith('HTTP')) return false;
+  return /REQ|WRAP$|^(TickObject|Microtask|ZLIB)$/.test(type);
+}
+
+/**
+ * The asynchronous work one handler call starts, and the work that work starts in turn: what
+ * Lambda waits for before it answers `null`. Promises do not count, as they do not keep the
+ * loop alive.
+ */
+class WorkTracker {
+  private readonly scope = new AsyncResource('LegacyHandler');
+  private readonly family = new Set<number>([this.scope.asyncId()]);
+  private readonly live = new Map<number, { type: string; resource: object }>();
+  private immediate: NodeJS.Immediate | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly hook = createHook({
+    init: (asyncId, type, triggerAsyncId, resource: object) => {
+      if (!this.family.has(triggerAsyncId)) return;
+      this.family.add(asyncId);
+      if (type !== 'PROMISE') this.live.set(asyncId, { type, resource });
+    },
+    destroy: (asyncId) => {
+      this.live.delete(asyncId);
+    },
+  });
+
+  run<T>(call: () => T): T {
+    this.hook.enable();
+    return this.scope.runInAsyncScope(call);
+  }
+
+  /** Calls `done` once no tracked work keeps the loop alive, checking after each loop turn. */
+  whenDone(done: () => void): void {
+    const check = () => {
+      const busy = [...this.live.values()].some(({ type, resource }) =>
+        keepsLoopAlive(type, resource),
+      );
+      if (!busy) {
+        this.stop();
+        done();
+      } else this.timer = setTimeout(check, 1);
+    };
+    this.immediate = setImmediate(check);
+  }
+
+  stop(): void {
+    this.hook.disable();
+    clearImmediate(this.immediate);
+    clearTimeout(this.timer);
+  }
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
