@@ -5,6 +5,7 @@ import type {
   MigrationPlan,
 } from '../../schematics/utils/migrate-plan.js';
 import { planFromSource } from '../../schematics/utils/migrate-source.js';
+import { STACK_FILE } from '../../schematics/utils/project-paths.js';
 import { MESSAGES } from '../ui/messages.js';
 import { info, warn } from '../ui/output.js';
 import { printChanges } from '../ui/print-changes.js';
@@ -29,7 +30,7 @@ export async function migrateAction(
   flags: MigrateFlags,
 ): Promise<void> {
   const project = resolve(flags.project ?? '.');
-  if (!existsSync(join(project, 'infra', 'service.stack.ts'))) {
+  if (!existsSync(join(project, STACK_FILE))) {
     throw new CliError(
       MESSAGES.migrate.notAService(relative(process.cwd(), project) || '.'),
       ExitCode.Usage,

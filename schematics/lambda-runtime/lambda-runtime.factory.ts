@@ -5,9 +5,11 @@ import {
   type SchematicContext,
   type Tree,
 } from '@angular-devkit/schematics';
-import * as prettier from 'prettier';
 import { lastValueFrom } from 'rxjs';
-import { readPrettierConfig } from '../utils/format-new-files.rule.js';
+import {
+  formatGenerated,
+  readPrettierConfig,
+} from '../utils/format-new-files.rule.js';
 import { inProject, projectLayout } from '../utils/generate-options.js';
 import { generatorPackage } from '../utils/generator-package.js';
 import {
@@ -64,11 +66,10 @@ async function renderKit(
   rendered.visit((path) => paths.push(path));
   for (const path of paths) {
     const text = rendered.readText(path);
-    // The same files formatNewFiles formats when the scaffold writes them.
-    const formatted = /\.(ts|js|mjs|cjs|json|md)$/.test(path)
-      ? await prettier.format(text, { ...config, filepath: path })
-      : text;
-    kit.set(path.slice(KIT_DIR.length + 2), formatted);
+    kit.set(
+      path.slice(KIT_DIR.length + 2),
+      await formatGenerated(path, text, config),
+    );
   }
   return kit;
 }

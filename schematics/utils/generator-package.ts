@@ -15,13 +15,3 @@ interface PackageJson {
 export const generatorPackage = JSON.parse(
   readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
 ) as PackageJson;
-
-/** The range this package declares for `name`, from its dependencies or devDependencies. */
-export function versionOf(name: string): string {
-  const range =
-    generatorPackage.dependencies[name] ??
-    generatorPackage.devDependencies[name];
-  if (!range)
-    throw new Error(`create-nest-lambda declares no version of ${name}`);
-  return range;
-}
