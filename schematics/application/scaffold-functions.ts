@@ -44,7 +44,7 @@ export function scaffoldFunctions(
   triggers: readonly Trigger[],
 ): ScaffoldFunction[] {
   return triggers.map((trigger) => {
-    const forms = toNameForms(SAMPLE_NAMES[trigger], 'Function');
+    const forms = toNameForms(SAMPLE_NAMES[trigger], 'function');
     const sampleModules = SAMPLE_MODULES[trigger];
     return {
       ...forms,

@@ -11,7 +11,11 @@ import {
 import { inProject } from '../utils/generate-options.js';
 import { formatNewFiles } from '../utils/format-new-files.rule.js';
 import { generatorPackage } from '../utils/generator-package.js';
-import { refuseExisting, renameSpecs } from '../utils/rendered-files.js';
+import {
+  clearExisting,
+  refuseExisting,
+  renameSpecs,
+} from '../utils/rendered-files.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import { findNearestModule } from '../utils/register-in-module.rule.js';
 import { addToStack, checkStack } from './add-to-stack.rule.js';
@@ -31,10 +35,12 @@ export function main(raw: LambdaHandlerOptions): Rule {
     );
     const featureModule = renderFunction(options, tree, isFeatureModule);
     return chain([
-      refuseExisting(files, `function "${options.name}"`),
+      options.force
+        ? clearExisting(files)
+        : refuseExisting(files, `function "${options.name}"`),
       preflight(options),
       mergeWith(files),
-      formatNewFiles(options.root),
+      formatNewFiles(options.root, options.force),
       options.skipImport ? noop() : registerFeature(options, featureModule),
       addToStack(options),
     ]);

@@ -13,7 +13,11 @@ import {
   findNearestModule,
   registerInNearestModule,
 } from '../utils/register-in-module.rule.js';
-import { refuseExisting, renameSpecs } from '../utils/rendered-files.js';
+import {
+  clearExisting,
+  refuseExisting,
+  renameSpecs,
+} from '../utils/rendered-files.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import {
   type NormalizedRequestProviderOptions,
@@ -26,7 +30,9 @@ export function main(raw: RequestProviderOptions): Rule {
   const files = renderProvider(options);
   const entries = registration(options);
   return chain([
-    refuseExisting(files, `provider "${options.providerClassName}"`),
+    options.force
+      ? clearExisting(files)
+      : refuseExisting(files, `provider "${options.providerClassName}"`),
     // The last refusal, before the tree changes: a refused run leaves it as it was.
     options.skipImport
       ? noop()
@@ -34,7 +40,7 @@ export function main(raw: RequestProviderOptions): Rule {
           findNearestModule(tree, options.sourceRoot, [entries[0].symbol]);
         },
     mergeWith(files),
-    formatNewFiles(options.root),
+    formatNewFiles(options.root, options.force),
     options.skipImport
       ? noop()
       : registerInNearestModule(options.sourceRoot, entries, options.root),

@@ -81,6 +81,36 @@ describe('create-nest-lambda add', () => {
     expect(snapshot(cwd)).toEqual(before);
   });
 
+  it('--force replaces the files of a function of the same name, and adds it to the stack once', async () => {
+    const cwd = service();
+    expect((await runCli(['add', 'lh', 'payments'], cwd)).code).toBe(0);
+
+    const forced = await runCli(
+      ['add', 'lh', 'payments', '--type', 's3', '--force'],
+      cwd,
+    );
+
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toBe('');
+    expect(forced.stdout).toMatch(
+      /^UPDATE infra\/functions\/payments\.construct\.ts \(\d+ bytes\)$/m,
+    );
+    expect(
+      readFileSync(join(cwd, 'src/functions/payments.function.ts'), 'utf8'),
+    ).toContain("trigger: 's3'");
+    const stack = readFileSync(join(cwd, 'infra/service.stack.ts'), 'utf8');
+    expect(stack.split('new PaymentsFunction(this').length).toBe(2);
+  });
+
+  it('prints its help, and no error line, when run without a schematic', async () => {
+    const result = await runCli(['add'], tempDir('add-bare'));
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^Usage: create-nest-lambda add /);
+    expect(result.stderr).toMatch(/lambda-handler\|lh \[options\] <name>/);
+    expect(result.stderr).not.toContain('Error');
+  });
+
   it('--dry-run prints the same list and writes nothing', async () => {
     const cwd = service();
     const before = snapshot(cwd);
@@ -111,15 +141,15 @@ describe('create-nest-lambda add', () => {
   it.each([
     [
       ['add', 'lh', 'payment events'],
-      'Error: Function "payment events" contains spaces; use dashes, e.g. "payment-events".',
+      'Error: function "payment events" contains spaces; use dashes, e.g. "payment-events".',
     ],
     [
       ['add', 'lh', '../x'],
-      'Error: Function "../x" is not a valid name; use letters, digits and dashes, starting with a letter, e.g. "payment-events".',
+      'Error: function "../x" is not a valid name; use letters, digits and dashes, starting with a letter, e.g. "payment-events".',
     ],
     [
       ['add', 'rp', 'class'],
-      'Error: Provider "class" is a reserved word; choose another name, e.g. "class-handler".',
+      'Error: provider "class" is a reserved word; choose another name, e.g. "class-handler".',
     ],
     [
       ['add', 'lh', 'payments', '--type', 'ftp'],

@@ -1,7 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TRIGGERS as KIT_TRIGGERS } from '../../templates/project/src/lambda/index.js';
 import { TRIGGER_REGISTRY } from '../../templates/project/src/lambda/triggers/trigger.registry.js';
-import { HTTP_TRIGGERS, TRIGGERS } from '../../schematics/utils/triggers.js';
+import {
+  DEFAULT_TRIGGERS,
+  HTTP_TRIGGERS,
+  TRIGGERS,
+} from '../../schematics/utils/triggers.js';
+
+interface Schema {
+  properties: Record<string, { items: { enum: string[] }; default: unknown }>;
+}
+
+function readSchema(schematic: string): Schema {
+  return JSON.parse(
+    readFileSync(
+      new URL(`../../schematics/${schematic}/schema.json`, import.meta.url),
+      'utf8',
+    ),
+  ) as Schema;
+}
 
 // The generator and the kit it ships keep separate lists (a generated project cannot import the
 // generator); this keeps them from drifting apart.
@@ -15,5 +33,12 @@ describe('trigger lists', () => {
   it('treats as HTTP (a controller, not a handler) exactly the triggers the kit routes to controllers', () => {
     const kitHttp = TRIGGERS.filter((t) => TRIGGER_REGISTRY[t].kind === 'http');
     expect([...HTTP_TRIGGERS].sort()).toEqual(kitHttp.sort());
+  });
+
+  // The CLI reads its choices from the schemas, and the workflow validates with them.
+  it('lists the triggers, in order, in the application schema', () => {
+    const schema = readSchema('application');
+    expect(schema.properties.triggers.items.enum).toEqual([...TRIGGERS]);
+    expect(schema.properties.triggers.default).toBe(DEFAULT_TRIGGERS.join(','));
   });
 });
