@@ -9,7 +9,9 @@ import { isInteractive } from '../utils/is-interactive.js';
 import {
   detectPackageManager,
   installDependencies,
+  isInstalled,
   type PackageManager,
+  requireInstalled,
 } from '../utils/package-manager.js';
 import { generatorSpec } from '../utils/package-root.js';
 import { askScaffoldQuestions } from '../utils/prompts.js';
@@ -42,18 +44,32 @@ export async function newAction(
     throw new CliError(MESSAGES.missingName, ExitCode.Usage);
 
   const schema = readSchematicSchema('application').properties;
+  const installing = !flags.skipInstall && !flags.dryRun;
+  if (installing && flags.packageManager !== undefined)
+    requireInstalled(flags.packageManager);
+  // Offer only the managers that are here; with one, there is nothing to ask.
+  const managers =
+    interactive && flags.packageManager === undefined
+      ? choicesOf(schema.packageManager).filter(isInstalled)
+      : [];
+  const launchedBy = detectPackageManager();
+  const defaultManager =
+    managers.length === 0 || managers.includes(launchedBy)
+      ? launchedBy
+      : managers[0];
   const answers = interactive
     ? await askScaffoldQuestions({
         askName: nameArg === undefined,
         askTriggers: flags.triggers === undefined,
         askRuntime: flags.runtime === undefined,
-        askPackageManager: flags.packageManager === undefined,
+        askPackageManager:
+          flags.packageManager === undefined && managers.length > 1,
         triggerChoices: choicesOf(schema.triggers),
         defaultTriggers: String(schema.triggers.default).split(','),
         runtimeChoices: choicesOf(schema.runtime),
         defaultRuntime: String(schema.runtime.default),
-        packageManagerChoices: choicesOf(schema.packageManager),
-        defaultPackageManager: detectPackageManager(),
+        packageManagerChoices: managers,
+        defaultPackageManager: defaultManager,
         validateName: (name) => tryMessage(() => validateServiceName(name)),
       })
     : {};
@@ -65,7 +81,8 @@ export async function newAction(
   // Commander has held the flag to the schema's choices, and the prompt offers only those.
   const pm = (flags.packageManager ??
     answers.packageManager ??
-    detectPackageManager()) as PackageManager;
+    defaultManager) as PackageManager;
+  if (installing && flags.packageManager === undefined) requireInstalled(pm);
   const shown = relative(process.cwd(), target) || '.';
 
   info(MESSAGES.scaffolding(name));

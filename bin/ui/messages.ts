@@ -9,6 +9,10 @@ export const MESSAGES = {
     `Installed dependencies with ${pm} in ${seconds}s.`,
   installFailed: (pm: string, directory: string) =>
     `installing dependencies with ${pm} failed; the project is kept. Retry with: cd ${directory} && ${pm} install`,
+  installCancelled: (pm: string, directory: string) =>
+    `installation cancelled; the project is kept. Retry with: cd ${directory} && ${pm} install`,
+  packageManagerMissing: (pm: string) =>
+    `${pm} is not installed; get it with \`corepack enable ${pm}\` or \`npm install --global ${pm}\`, or pass --package-manager npm or --skip-install.`,
   gitMissing:
     'git was not found; skipped creating a repository. Install git and run `git init`.',
   gitInsideRepo:

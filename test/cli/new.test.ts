@@ -223,6 +223,24 @@ describe('create-nest-lambda: when the tools fail', () => {
     expect(existsSync(join(cwd, 'svc/.git'))).toBe(false);
   });
 
+  it('refuses a package manager that is not installed, before writing anything', async () => {
+    const bin = tempDir('bin-nopnpm');
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const cwd = tempDir('nopnpm');
+
+    const result = await runCli(
+      ['svc', '--package-manager', 'pnpm', '--skip-git'],
+      cwd,
+      { PATH: bin },
+    );
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'Error: pnpm is not installed; get it with `corepack enable pnpm` or `npm install --global pnpm`, or pass --package-manager npm or --skip-install.\n',
+    );
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it(
     'keeps the project when the install fails, and says how to retry',
     { timeout: 120_000 },
