@@ -1,5 +1,6 @@
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { validateServiceName } from '../../schematics/utils/names.js';
+import { TRIGGER_DESCRIPTIONS } from '../../schematics/utils/triggers.js';
 import { MESSAGES } from '../ui/messages.js';
 import { info } from '../ui/output.js';
 import { printChanges } from '../ui/print-changes.js';
@@ -65,6 +66,7 @@ export async function newAction(
         askPackageManager:
           flags.packageManager === undefined && managers.length > 1,
         triggerChoices: choicesOf(schema.triggers),
+        triggerDescriptions: TRIGGER_DESCRIPTIONS,
         defaultTriggers: String(schema.triggers.default).split(','),
         runtimeChoices: choicesOf(schema.runtime),
         defaultRuntime: String(schema.runtime.default),

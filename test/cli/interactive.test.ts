@@ -70,6 +70,11 @@ describe('create-nest-lambda on a terminal', () => {
     const { code, output } = await session.exit;
 
     expect(code).toBe(0);
+    // Each trigger comes with a few words on what it gives the function.
+    expect(output).toContain(
+      'http-api: API Gateway HTTP API, routed to controllers',
+    );
+    expect(output).toContain('sqs: messages from an SQS queue, in batches');
     expect(output).not.toContain('Which package manager?');
     const config = readFileSync(
       join(cwd, 'billing-service/infra/service.config.ts'),
