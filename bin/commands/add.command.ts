@@ -29,7 +29,11 @@ export function registerAddCommand(program: Command): Command {
       .aliases(schematic.aliases)
       .description(schematic.description)
       .argument(
-        schematic.required.includes('name') ? '<name>' : '[name]',
+        // A name the schematic would prompt for is required here: add never prompts.
+        schematic.required.includes('name') ||
+          schematic.properties.name?.['x-prompt'] !== undefined
+          ? '<name>'
+          : '[name]',
         schematic.properties.name?.description ?? 'name',
       );
     for (const [property, schema] of Object.entries(schematic.properties)) {

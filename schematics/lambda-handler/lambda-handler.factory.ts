@@ -16,6 +16,7 @@ import {
   refuseExisting,
   renameSpecs,
 } from '../utils/rendered-files.js';
+import { refusingLast } from '../utils/refusals.rule.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import { findNearestModule } from '../utils/register-in-module.rule.js';
 import { addToStack, checkStack } from './add-to-stack.rule.js';
@@ -26,7 +27,9 @@ import {
 } from './normalize-options.js';
 import { isFeatureModule, registerFeature } from './register-feature.rule.js';
 
-export function main(raw: LambdaHandlerOptions): Rule {
+export const main = refusingLast(lambdaHandler);
+
+function lambdaHandler(raw: LambdaHandlerOptions): Rule {
   const options = normalizeLambdaHandlerOptions(raw);
   return (tree: Tree) => {
     // With --flat the feature module is not written: what it declares goes to an existing one.

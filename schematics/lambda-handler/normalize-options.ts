@@ -15,9 +15,9 @@ import {
 import type { LambdaHandlerOptions } from './lambda-handler.schema.js';
 
 /**
- * SQS when `--type` is left out: `nest g` has no way to ask (prompts are for the name only), and
- * a queue consumer is the function services add most often after their HTTP API, the one the
- * scaffold starts with beside it.
+ * SQS when `--type` is left out and no terminal can be asked (on one, schema.json's `x-prompt`
+ * asks, with SQS in focus): a queue consumer is the function services add most often after their
+ * HTTP API, the one the scaffold starts with beside it.
  */
 export const DEFAULT_TYPE: Trigger = 'sqs';
 

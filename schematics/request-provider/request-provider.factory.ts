@@ -18,6 +18,7 @@ import {
   refuseExisting,
   renameSpecs,
 } from '../utils/rendered-files.js';
+import { refusingLast } from '../utils/refusals.rule.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import {
   type NormalizedRequestProviderOptions,
@@ -25,7 +26,9 @@ import {
 } from './normalize-options.js';
 import type { RequestProviderOptions } from './request-provider.schema.js';
 
-export function main(raw: RequestProviderOptions): Rule {
+export const main = refusingLast(requestProvider);
+
+function requestProvider(raw: RequestProviderOptions): Rule {
   const options = normalizeRequestProviderOptions(raw);
   const files = renderProvider(options);
   const entries = registration(options);

@@ -1,7 +1,7 @@
-import { appendFileSync, cpSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir, useScaffoldedService } from '../support/cli.js';
 
 /** Every file under `dir` with its content, to prove a refused command wrote nothing. */
 function snapshot(dir: string): Record<string, string> {
@@ -13,25 +13,7 @@ function snapshot(dir: string): Record<string, string> {
   );
 }
 
-let template: string;
-
-// A scaffold takes seconds; on a busy machine more than the default hook timeout.
-beforeAll(async () => {
-  const parent = tempDir('add-base');
-  const result = await runCli(
-    ['svc', '--triggers', 'sqs', '--skip-install', '--skip-git'],
-    parent,
-  );
-  expect(result.code).toBe(0);
-  template = join(parent, 'svc');
-}, 60_000);
-
-/** A fresh copy of the scaffolded service, so tests do not see each other's changes. */
-function service(): string {
-  const dir = join(tempDir('add'), 'svc');
-  cpSync(template, dir, { recursive: true });
-  return dir;
-}
+const service = useScaffoldedService('add');
 
 describe('create-nest-lambda add', () => {
   it('adds a function and prints every change as nest g does', async () => {

@@ -5,11 +5,19 @@ import { TRIGGER_REGISTRY } from '../../templates/project/src/lambda/triggers/tr
 import {
   DEFAULT_TRIGGERS,
   HTTP_TRIGGERS,
+  TRIGGER_DESCRIPTIONS,
   TRIGGERS,
 } from '../../schematics/utils/triggers.js';
 
 interface Schema {
-  properties: Record<string, { items: { enum: string[] }; default: unknown }>;
+  properties: Record<
+    string,
+    {
+      items: { enum: string[] };
+      default: unknown;
+      'x-prompt': { items: { value: string; label: string }[] };
+    }
+  >;
 }
 
 function readSchema(schematic: string): Schema {
@@ -40,5 +48,16 @@ describe('trigger lists', () => {
     const schema = readSchema('application');
     expect(schema.properties.triggers.items.enum).toEqual([...TRIGGERS]);
     expect(schema.properties.triggers.default).toBe(DEFAULT_TRIGGERS.join(','));
+  });
+
+  it("offers every trigger, described, in lambda-handler's prompt for --type", () => {
+    const { type } = readSchema('lambda-handler').properties;
+    expect(type['x-prompt'].items).toEqual(
+      TRIGGERS.map((trigger) => ({
+        value: trigger,
+        label: `${trigger}: ${TRIGGER_DESCRIPTIONS[trigger]}`,
+      })),
+    );
+    expect(type.default).toBe('sqs');
   });
 });
