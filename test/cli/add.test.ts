@@ -204,7 +204,9 @@ describe('create-nest-lambda add', () => {
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/lambda-handler\|lh \[options\] <name>/);
     expect(list.stdout).toMatch(/request-provider\|rp \[options\] <name>/);
-    expect(flags.stdout).toContain('--type <value>');
+    expect(flags.stdout).toMatch(
+      /--type <value>[\s\S]*?\(default: sqs\)\s+--source-root/,
+    );
     expect(flags.stdout).toContain('--no-spec');
     expect(flags.stdout).not.toContain('--path');
   });
