@@ -29,9 +29,8 @@ try {
 function exitCodeOf(caught: unknown): number {
   if (caught instanceof CommanderError) {
     if (caught.exitCode === 0) return ExitCode.Ok;
-    error(
-      `${caught.message.replace(/^error: /, '').replace(/\.$/, '')}; run create-nest-lambda --help for usage.`,
-    );
+    // A command run without its subcommand (`add`) has printed its help: that is the message.
+    if (caught.code !== 'commander.help') error(MESSAGES.usage(caught.message));
     return ExitCode.Usage;
   }
   if (caught instanceof Error && caught.name === 'ExitPromptError') {

@@ -11,7 +11,8 @@ export type AddFlags = Record<string, string | boolean | undefined> & {
 /**
  * Runs one schematic on the service in the current directory, as `nest g` would: the schematic
  * validates the name and options (a refusal is a usage error, exit code 2) and writes nothing
- * unless every rule succeeds.
+ * unless every rule succeeds. `--force` (every schema has it) replaces what the schematic would
+ * otherwise refuse to overwrite.
  */
 export async function addAction(
   schematic: string,
@@ -29,6 +30,7 @@ export async function addAction(
     options,
     root: process.cwd(),
     dryRun: Boolean(dryRun),
+    force: Boolean(rest.force),
   });
   printChanges(changes);
   if (dryRun) info(MESSAGES.dryRun);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { MigrateTrigger } from '../../schematics/migrate/plan/plan.js';
+import { STACK_FILE } from '../../schematics/utils/project-paths.js';
 import { MESSAGES } from '../ui/messages.js';
 import { info } from '../ui/output.js';
 import { printChanges } from '../ui/print-changes.js';
@@ -25,7 +26,7 @@ export async function migrateAction(
   flags: MigrateFlags,
 ): Promise<void> {
   const project = resolve(flags.project ?? '.');
-  if (!existsSync(join(project, 'infra', 'service.stack.ts'))) {
+  if (!existsSync(join(project, STACK_FILE))) {
     throw new CliError(
       MESSAGES.migrate.notAService(relative(process.cwd(), project) || '.'),
       ExitCode.Usage,

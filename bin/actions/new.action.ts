@@ -1,15 +1,6 @@
-import { basename, dirname, relative, resolve } from 'node:path';
-import {
-  DEFAULT_RUNTIME,
-  normalizeApplicationOptions,
-  PACKAGE_MANAGERS,
-  parsePackageManager,
-  parseRuntime,
-  parseTriggers,
-  RUNTIMES,
-} from '../../schematics/application/normalize-options.js';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { validateServiceName } from '../../schematics/utils/names.js';
-import { DEFAULT_TRIGGERS, TRIGGERS } from '../../schematics/utils/triggers.js';
+import { TRIGGER_DESCRIPTIONS } from '../../schematics/utils/triggers.js';
 import { MESSAGES } from '../ui/messages.js';
 import { info } from '../ui/output.js';
 import { printChanges } from '../ui/print-changes.js';
@@ -19,10 +10,14 @@ import { isInteractive } from '../utils/is-interactive.js';
 import {
   detectPackageManager,
   installDependencies,
+  isInstalled,
+  type PackageManager,
+  requireInstalled,
 } from '../utils/package-manager.js';
 import { askScaffoldQuestions } from '../utils/prompts.js';
+import { type FileChange, runSchematic } from '../utils/schematic-runner.js';
+import { choicesOf, readSchematicSchema } from '../utils/schematic-schema.js';
 import { registryOverride } from '../utils/registry.js';
-import { runSchematic } from '../utils/schematic-runner.js';
 
 export interface NewCommandOptions {
   triggers?: string;
@@ -36,62 +31,76 @@ export interface NewCommandOptions {
   yes?: boolean;
 }
 
+/**
+ * Collects what the flags and prompts say and hands it to the application schematic as it is:
+ * the schematic validates every option (commander has already held `--runtime` and
+ * `--package-manager` to the schema's enums) and refuses with one line, before anything is written.
+ */
 export async function newAction(
   nameArg: string | undefined,
   flags: NewCommandOptions,
 ) {
-  // Flags are checked before anything is asked, so a typo fails at once with exit code 2.
-  if (!flags.skipInstall) registryOverride();
-  const flaggedTriggers = usage(() => {
-    if (nameArg !== undefined) validateServiceName(nameArg);
-    if (flags.runtime !== undefined) parseRuntime(flags.runtime);
-    if (flags.packageManager !== undefined)
-      parsePackageManager(flags.packageManager);
-    return flags.triggers === undefined
-      ? undefined
-      : parseTriggers(flags.triggers);
-  });
   const interactive = isInteractive(flags.yes);
   if (nameArg === undefined && !interactive)
     throw new CliError(MESSAGES.missingName, ExitCode.Usage);
 
+  const schema = readSchematicSchema('application').properties;
+  const installing = !flags.skipInstall && !flags.dryRun;
+  // A bad CREATE_NEST_LAMBDA_REGISTRY is refused before anything is written.
+  if (installing) registryOverride();
+  if (installing && flags.packageManager !== undefined)
+    requireInstalled(flags.packageManager);
+  // Offer only the managers that are here; with one, there is nothing to ask.
+  const managers =
+    interactive && flags.packageManager === undefined
+      ? choicesOf(schema.packageManager).filter(isInstalled)
+      : [];
+  const launchedBy = detectPackageManager();
+  const defaultManager =
+    managers.length === 0 || managers.includes(launchedBy)
+      ? launchedBy
+      : managers[0];
   const answers = interactive
     ? await askScaffoldQuestions({
         askName: nameArg === undefined,
-        askTriggers: flaggedTriggers === undefined,
+        askTriggers: flags.triggers === undefined,
         askRuntime: flags.runtime === undefined,
-        askPackageManager: flags.packageManager === undefined,
-        triggerChoices: TRIGGERS,
-        defaultTriggers: DEFAULT_TRIGGERS,
-        runtimeChoices: RUNTIMES,
-        defaultRuntime: DEFAULT_RUNTIME,
-        packageManagerChoices: PACKAGE_MANAGERS,
-        defaultPackageManager: detectPackageManager(),
+        askPackageManager:
+          flags.packageManager === undefined && managers.length > 1,
+        triggerChoices: choicesOf(schema.triggers),
+        triggerDescriptions: TRIGGER_DESCRIPTIONS,
+        defaultTriggers: String(schema.triggers.default).split(','),
+        runtimeChoices: choicesOf(schema.runtime),
+        defaultRuntime: String(schema.runtime.default),
+        packageManagerChoices: managers,
+        defaultPackageManager: defaultManager,
         validateName: (name) => tryMessage(() => validateServiceName(name)),
       })
     : {};
 
   const name = nameArg ?? answers.name ?? '';
-  const target = resolve(
-    flags.directory ?? usage(() => validateServiceName(name)),
+  const { root, directory, target } = placeOf(
+    flags.directory ?? name.replace(/^@[^/]+\//, ''),
   );
-  const schematicOptions = {
-    name,
-    directory: basename(target),
-    triggers: flaggedTriggers ?? answers.triggers,
-    runtime: flags.runtime ?? answers.runtime,
-    packageManager:
-      flags.packageManager ?? answers.packageManager ?? detectPackageManager(),
-    force: flags.force ?? false,
-  };
-  const options = usage(() => normalizeApplicationOptions(schematicOptions));
+  // Commander has held the flag to the schema's choices, and the prompt offers only those.
+  const pm = (flags.packageManager ??
+    answers.packageManager ??
+    defaultManager) as PackageManager;
+  if (installing && flags.packageManager === undefined) requireInstalled(pm);
   const shown = relative(process.cwd(), target) || '.';
 
-  info(MESSAGES.scaffolding(options.serviceName));
+  info(MESSAGES.scaffolding(name));
   const changes = await runSchematic({
     schematic: 'application',
-    options: { ...schematicOptions, triggers: options.triggers },
-    root: dirname(target),
+    options: {
+      name,
+      directory,
+      triggers: flags.triggers ?? answers.triggers,
+      runtime: flags.runtime ?? answers.runtime,
+      packageManager: pm,
+      force: flags.force ?? false,
+    },
+    root,
     dryRun: Boolean(flags.dryRun),
     force: flags.force,
   });
@@ -101,25 +110,35 @@ export async function newAction(
     return;
   }
 
-  const pm = options.packageManager;
   if (!flags.skipInstall) await installDependencies(pm, target, shown);
   if (!flags.skipGit) initGitRepository(target);
   info(
-    MESSAGES.nextSteps(
-      shown,
-      pm,
-      !flags.skipInstall,
-      options.functions[0].name,
-    ),
+    MESSAGES.nextSteps(shown, pm, !flags.skipInstall, firstFunction(changes)),
   );
 }
 
-function usage<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    throw new CliError(messageOf(error), ExitCode.Usage);
+/**
+ * Where the schematic's tree is rooted and the project folder inside it. A folder under the
+ * current one keeps its whole path (`sub/thing`), so the schematic's messages name it as typed;
+ * any other folder is rooted at its parent, since a tree cannot reach above its root.
+ */
+function placeOf(path: string) {
+  const target = resolve(path);
+  const inside = relative(process.cwd(), target);
+  if (inside !== '' && !inside.startsWith('..') && !isAbsolute(inside))
+    return { root: process.cwd(), directory: inside, target };
+  return { root: dirname(target), directory: basename(target), target };
+}
+
+/** The first function the scaffold wrote, for the `invoke` line of the next steps. */
+function firstFunction(changes: readonly FileChange[]): string {
+  for (const change of changes) {
+    const match = /\/src\/functions\/([^/]+)\.function\.ts$/.exec(
+      `/${change.path}`,
+    );
+    if (match) return match[1];
   }
+  return '<function>';
 }
 
 function tryMessage(fn: () => unknown): true | string {
@@ -127,10 +146,6 @@ function tryMessage(fn: () => unknown): true | string {
     fn();
     return true;
   } catch (error) {
-    return messageOf(error);
+    return error instanceof Error ? error.message : String(error);
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

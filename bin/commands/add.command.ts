@@ -1,28 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { strings } from '@angular-devkit/core';
 import { type Command, Option } from 'commander';
 import { addAction, type AddFlags } from '../actions/add.action.js';
-import { COLLECTION_PATH } from '../utils/package-root.js';
+import {
+  readSchematicSchema,
+  type SchemaProperty,
+} from '../utils/schematic-schema.js';
 
 /** The schematics `add` runs; `application` and `lambda-init` have commands of their own. */
 const ADDABLE = ['lambda-handler', 'request-provider', 'lambda-runtime'];
-
-interface SchemaProperty {
-  type?: string | string[];
-  description?: string;
-  enum?: string[];
-  default?: unknown;
-  visible?: boolean;
-}
-
-interface Schematic {
-  name: string;
-  description: string;
-  aliases: string[];
-  properties: Record<string, SchemaProperty>;
-  nameRequired: boolean;
-}
 
 /**
  * `create-nest-lambda add <schematic> [name] [options]`: the schematics of `nest g`, with every
@@ -38,13 +23,17 @@ export function registerAddCommand(program: Command): Command {
     .description(
       'add a function, a provider or the latest runtime kit to the service in this directory',
     );
-  for (const schematic of readSchematics()) {
+  for (const schematic of ADDABLE.map(readSchematicSchema)) {
     const command = add
       .command(schematic.name)
       .aliases(schematic.aliases)
       .description(schematic.description)
       .argument(
-        schematic.nameRequired ? '<name>' : '[name]',
+        // A name the schematic would prompt for is required here: add never prompts.
+        schematic.required.includes('name') ||
+          schematic.properties.name?.['x-prompt'] !== undefined
+          ? '<name>'
+          : '[name]',
         schematic.properties.name?.description ?? 'name',
       );
     for (const [property, schema] of Object.entries(schematic.properties)) {
@@ -70,28 +59,11 @@ function flagsOf(property: string, schema: SchemaProperty): Option[] {
       ? [new Option(`--${flag}`, description), new Option(`--no-${flag}`)]
       : [new Option(`--${flag}`, description)];
   }
-  const option = new Option(`--${flag} <value>`, description);
+  // The default is shown, not set: left undefined, the option is the schema's to fill.
+  const shown =
+    schema.default === undefined
+      ? description
+      : `${description} (default: ${String(schema.default)})`;
+  const option = new Option(`--${flag} <value>`, shown);
   return [schema.enum ? option.choices(schema.enum) : option];
-}
-
-function readSchematics(): Schematic[] {
-  const collection = JSON.parse(readFileSync(COLLECTION_PATH, 'utf8')) as {
-    schematics: Record<
-      string,
-      { description: string; schema: string; aliases?: string[] }
-    >;
-  };
-  return ADDABLE.map((name) => {
-    const entry = collection.schematics[name];
-    const schema = JSON.parse(
-      readFileSync(join(dirname(COLLECTION_PATH), entry.schema), 'utf8'),
-    ) as { properties: Record<string, SchemaProperty>; required?: string[] };
-    return {
-      name,
-      description: entry.description,
-      aliases: entry.aliases ?? [],
-      properties: schema.properties,
-      nameRequired: schema.required?.includes('name') ?? false,
-    };
-  });
 }

@@ -1,12 +1,10 @@
 import { type Command, Option } from 'commander';
-import {
-  DEFAULT_RUNTIME,
-  RUNTIMES,
-} from '../../schematics/application/normalize-options.js';
 import { initAction, type InitFlags } from '../actions/init.action.js';
+import { choicesOf, readSchematicSchema } from '../utils/schematic-schema.js';
 
 /** `create-nest-lambda init`: Lambda support for the Nest application in the current directory. */
 export function registerInitCommand(program: Command): Command {
+  const { runtime } = readSchematicSchema('lambda-init').properties;
   return program
     .command('init')
     .description(
@@ -15,8 +13,8 @@ export function registerInitCommand(program: Command): Command {
     .addOption(
       new Option(
         '--runtime <runtime>',
-        `Lambda runtime (default: ${DEFAULT_RUNTIME})`,
-      ).choices(RUNTIMES),
+        `Lambda runtime (default: ${String(runtime.default)})`,
+      ).choices(choicesOf(runtime)),
     )
     .option('--skip-install', 'do not install the added dependencies')
     .option('--dry-run', 'print what would change and write nothing')

@@ -1,32 +1,30 @@
 import { type Command, Option } from 'commander';
-import {
-  DEFAULT_RUNTIME,
-  PACKAGE_MANAGERS,
-  RUNTIMES,
-} from '../../schematics/application/normalize-options.js';
-import { TRIGGERS } from '../../schematics/utils/triggers.js';
 import { newAction, type NewCommandOptions } from '../actions/new.action.js';
+import { choicesOf, readSchematicSchema } from '../utils/schematic-schema.js';
 
 /** `create-nest-lambda [name] [options]`: the default command, which scaffolds a service. */
 export function registerNewCommand(program: Command): Command {
+  // Choices and defaults come from the application schematic's schema, which validates them.
+  const { triggers, runtime, packageManager } =
+    readSchematicSchema('application').properties;
   return program
     .argument('[name]', 'npm name of the service, e.g. orders-service')
     .option(
       '--triggers <list>',
-      `comma-separated functions to start with: ${TRIGGERS.join(', ')}`,
+      `comma-separated functions to start with: ${choicesOf(triggers).join(', ')} (default: ${String(triggers.default)})`,
     )
     .option('--directory <dir>', 'where to create it (default: ./<name>)')
     .addOption(
       new Option(
         '--runtime <runtime>',
-        `Lambda runtime: ${RUNTIMES.join(', ')} (default: ${DEFAULT_RUNTIME})`,
-      ),
+        `Lambda runtime (default: ${String(runtime.default)})`,
+      ).choices(choicesOf(runtime)),
     )
     .addOption(
       new Option(
         '--package-manager <pm>',
-        `${PACKAGE_MANAGERS.join(', ')} (default: the one that launched this, else npm)`,
-      ),
+        'package manager (default: the one that launched this, else npm)',
+      ).choices(choicesOf(packageManager)),
     )
     .option('--skip-install', 'do not install dependencies')
     .option('--skip-git', 'do not create a git repository')

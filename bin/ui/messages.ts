@@ -1,3 +1,5 @@
+import { STACK_FILE } from '../../schematics/utils/project-paths.js';
+
 /** Every sentence create-nest-lambda says to a user, in one place. */
 export const MESSAGES = {
   scaffolding: (name: string) => `Scaffolding ${name}...`,
@@ -10,6 +12,10 @@ export const MESSAGES = {
     `Installed dependencies with ${pm} in ${seconds}s.`,
   installFailed: (pm: string, directory: string) =>
     `installing dependencies with ${pm} failed; the project is kept. Retry with: cd ${directory} && ${pm} install`,
+  installCancelled: (pm: string, directory: string) =>
+    `installation cancelled; the project is kept. Retry with: cd ${directory} && ${pm} install`,
+  packageManagerMissing: (pm: string) =>
+    `${pm} is not installed; get it with \`corepack enable ${pm}\` or \`npm install --global ${pm}\`, or pass --package-manager npm or --skip-install.`,
   gitMissing:
     'git was not found; skipped creating a repository. Install git and run `git init`.',
   gitInsideRepo:
@@ -20,6 +26,7 @@ export const MESSAGES = {
   missingName:
     'no service name given and no terminal to ask; pass it as the first argument, e.g. `create-nest-lambda orders-service`.',
   cancelled: 'Cancelled; nothing was written.',
+  usage: usageMessage,
   nextSteps: (
     directory: string,
     pm: string,
@@ -49,7 +56,7 @@ export const MESSAGES = {
   },
   migrate: {
     notAService: (dir: string) =>
-      `${dir} is not a create-nest-lambda service (no infra/service.stack.ts); run migrate in the service, or pass --project <dir>.`,
+      `${dir} is not a create-nest-lambda service (no ${STACK_FILE}); run migrate in the service, or pass --project <dir>.`,
     migrated: (count: number, source: string) =>
       `Migrated ${count} function${count === 1 ? '' : 's'} from ${source}.`,
     leftBehind: (count: number) =>
@@ -59,6 +66,26 @@ export const MESSAGES = {
 } as const;
 
 type Step = [command: string, why: string];
+
+/**
+ * Commander's parse errors as one line in our words: its "(Did you mean --x?)" goes on the same
+ * line, and a value outside an option's choices reads like the schematics' own refusals.
+ */
+function usageMessage(commanderMessage: string): string {
+  const text = commanderMessage.replace(/^error: /, '').trim();
+  const choice =
+    /^option '(--[\w-]+)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.*?)\.?$/.exec(
+      text,
+    );
+  if (choice) {
+    const [, flag, value, allowed] = choice;
+    return `unknown ${flag.slice(2).replaceAll('-', ' ')} "${value}"; use one of: ${allowed}.`;
+  }
+  const [problem, ...rest] = text.split('\n').map((line) => line.trim());
+  const hint = /^\(Did you mean (.*)\?\)$/.exec(rest.join(' '));
+  const fix = hint ? `did you mean ${hint[1]}? Run` : 'run';
+  return `${problem.replace(/\.$/, '')}; ${fix} create-nest-lambda --help for usage.`;
+}
 
 /** `npm run synth` for npm; `pnpm synth` and `yarn synth` for the others. */
 export function runScript(pm: string, script: string): string {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import ora from 'ora';
 import { MESSAGES } from '../ui/messages.js';
 import { info } from '../ui/output.js';
@@ -15,9 +15,25 @@ export function detectPackageManager(
   return name === 'pnpm' || name === 'yarn' ? name : 'npm';
 }
 
+/** Whether `pm` runs here: found on PATH (or as a corepack shim) and answering `--version`. */
+export function isInstalled(pm: string): boolean {
+  const result = spawnSync(pm, ['--version'], {
+    stdio: 'ignore',
+    timeout: 15_000,
+  });
+  return result.error === undefined && result.status === 0;
+}
+
+/** Refuses, before anything is written, to install with a package manager that is not there. */
+export function requireInstalled(pm: string): void {
+  if (!isInstalled(pm))
+    throw new CliError(MESSAGES.packageManagerMissing(pm), ExitCode.Usage);
+}
+
 /**
  * Installs the project's dependencies with a spinner (on a terminal) or a start and an end line
- * (in CI logs). The output is kept and shown only when the install fails.
+ * (in CI logs). The output is kept and shown only when the install fails. Ctrl-C stops the
+ * package manager and keeps the project, with the command to retry (exit code 130).
  */
 export async function installDependencies(
   pm: PackageManager,
@@ -33,7 +49,14 @@ export async function installDependencies(
   if (spinner.isEnabled) spinner.start();
   else info(MESSAGES.installing(pm, registry));
 
-  const { code, output } = await run(pm, ['install'], cwd);
+  const { code, output, cancelled } = await run(pm, ['install'], cwd);
+  if (cancelled) {
+    spinner.stop();
+    throw new CliError(
+      MESSAGES.installCancelled(pm, directory),
+      ExitCode.Cancelled,
+    );
+  }
   if (code !== 0) {
     spinner.stop();
     process.stderr.write(output.split('\n').slice(-30).join('\n') + '\n');
@@ -48,19 +71,50 @@ export async function installDependencies(
 }
 
 function run(command: string, args: string[], cwd: string) {
-  return new Promise<{ code: number; output: string }>((resolvePromise) => {
-    const child = spawn(command, args, {
-      cwd,
-      env: installEnvironment(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    // Both streams must be drained, or a chatty install fills the pipe buffer and hangs.
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', (err) =>
-      resolvePromise({ code: 1, output: err.message }),
-    );
-    child.on('close', (code) => resolvePromise({ code: code ?? 1, output }));
-  });
+  return new Promise<{ code: number; output: string; cancelled: boolean }>(
+    (resolvePromise) => {
+      // Its own process group, so that stopping it stops the scripts it runs too.
+      const child = spawn(command, args, {
+        cwd,
+        env: installEnvironment(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: process.platform !== 'win32',
+      });
+      let output = '';
+      let cancelled = false;
+      // The spinner puts the terminal in raw mode, so Ctrl-C is a key, not a signal, and never
+      // reaches the package manager. ora turns the key into SIGINT, but only if something reads
+      // stdin (its listener alone leaves the stream paused): read it, and stop the install ourselves.
+      const cancel = () => {
+        cancelled = true;
+        stop(child.pid);
+      };
+      const readKeys = process.stdin.isTTY === true;
+      if (readKeys) process.stdin.on('data', ignore);
+      process.on('SIGINT', cancel);
+      process.on('SIGTERM', cancel);
+      // Both streams must be drained, or a chatty install fills the pipe buffer and hangs.
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const settle = (code: number, text: string) => {
+        process.off('SIGINT', cancel);
+        process.off('SIGTERM', cancel);
+        if (readKeys) process.stdin.off('data', ignore).pause();
+        resolvePromise({ code, output: text, cancelled });
+      };
+      child.on('error', (err) => settle(1, err.message));
+      child.on('close', (code) => settle(code ?? 1, output));
+    },
+  );
+}
+
+function ignore(): void {}
+
+function stop(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
 }

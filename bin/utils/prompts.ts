@@ -15,6 +15,8 @@ export interface ScaffoldQuestions {
   askRuntime: boolean;
   askPackageManager: boolean;
   triggerChoices: readonly string[];
+  /** A few words per trigger, shown beside it. */
+  triggerDescriptions: Readonly<Record<string, string>>;
   defaultTriggers: readonly string[];
   runtimeChoices: readonly string[];
   defaultRuntime: string;
@@ -42,6 +44,8 @@ export async function askScaffoldQuestions(
       message: PROMPTS.triggers,
       choices: q.triggerChoices.map((value) => ({
         value,
+        name: `${value}: ${q.triggerDescriptions[value]}`,
+        short: value,
         checked: q.defaultTriggers.includes(value),
       })),
       validate: (chosen: readonly unknown[]) =>

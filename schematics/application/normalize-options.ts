@@ -13,31 +13,29 @@ import {
   scaffoldFunctions,
 } from './scaffold-functions.js';
 
-/** Lambda runtimes a service may run on; the first is the default. */
-export const RUNTIMES = ['nodejs24.x', 'nodejs22.x'] as const;
-export const DEFAULT_RUNTIME = RUNTIMES[0];
-export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn'] as const;
-
 export interface NormalizedApplicationOptions {
   serviceName: string;
   serviceClassName: string;
   directory: string;
   triggers: Trigger[];
   functions: ScaffoldFunction[];
-  runtime: (typeof RUNTIMES)[number];
-  packageManager: (typeof PACKAGE_MANAGERS)[number];
+  /** One of the schema's `runtime` enum, which the workflow checks before the factory runs. */
+  runtime: string;
+  /** One of the schema's `packageManager` enum. */
+  packageManager: string;
   generatorVersion: string;
   force: boolean;
 }
 
-/** Validates every option and fills the defaults; pure, and throws before any rule runs. */
+/**
+ * Validates what `schema.json` cannot (the name, the comma-separated triggers) and fills the
+ * defaults; pure, and throws before any rule runs. The enums are the schema's to check.
+ */
 export function normalizeApplicationOptions(
   raw: ApplicationOptions,
 ): NormalizedApplicationOptions {
   const folderName = validateServiceName(raw.name);
   const triggers = parseTriggers(raw.triggers);
-  const runtime = parseRuntime(raw.runtime);
-  const packageManager = parsePackageManager(raw.packageManager);
   return {
     serviceName: raw.name,
     serviceClassName: folderName
@@ -49,14 +47,14 @@ export function normalizeApplicationOptions(
     directory: raw.directory ?? folderName,
     triggers,
     functions: scaffoldFunctions(triggers),
-    runtime,
-    packageManager,
+    runtime: raw.runtime ?? 'nodejs24.x',
+    packageManager: raw.packageManager ?? 'npm',
     generatorVersion: generatorPackage.version,
     force: raw.force ?? false,
   };
 }
 
-export function parseTriggers(raw: string | string[] | undefined): Trigger[] {
+function parseTriggers(raw: string | string[] | undefined): Trigger[] {
   const names = (
     Array.isArray(raw) ? raw : (raw ?? DEFAULT_TRIGGERS.join(',')).split(',')
   )
@@ -75,25 +73,4 @@ export function parseTriggers(raw: string | string[] | undefined): Trigger[] {
   }
   // Keep the documented order whatever order the user typed, so the same choice renders the same project.
   return TRIGGERS.filter((trigger) => names.includes(trigger));
-}
-
-export function parseRuntime(raw: string | undefined) {
-  return oneOf('runtime', raw ?? DEFAULT_RUNTIME, RUNTIMES);
-}
-
-export function parsePackageManager(raw: string | undefined) {
-  return oneOf('package manager', raw ?? 'npm', PACKAGE_MANAGERS);
-}
-
-function oneOf<T extends string>(
-  what: string,
-  value: string,
-  allowed: readonly T[],
-): T {
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new SchematicsException(
-      `unknown ${what} "${value}"; use one of: ${allowed.join(', ')}.`,
-    );
-  }
-  return value as T;
 }

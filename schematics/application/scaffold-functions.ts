@@ -27,7 +27,7 @@ export function scaffoldFunctions(
   triggers: readonly Trigger[],
 ): ScaffoldFunction[] {
   return triggers.map((trigger) => {
-    const forms = toNameForms(sampleName(trigger), 'Function');
+    const forms = toNameForms(sampleName(trigger), 'function');
     const sampleModules = SAMPLE_MODULES[trigger];
     return {
       ...forms,

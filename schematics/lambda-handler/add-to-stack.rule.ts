@@ -5,13 +5,12 @@ import {
 } from '@angular-devkit/schematics';
 import { editFile } from '../utils/edit-file.rule.js';
 import { inProject } from '../utils/generate-options.js';
+import { STACK_FILE as STACK } from '../utils/project-paths.js';
 import {
   addFunctionToStack,
   type StackFunction,
 } from '../utils/stack-functions.js';
 import type { NormalizedLambdaHandlerOptions } from './normalize-options.js';
-
-const STACK = 'infra/service.stack.ts';
 
 function missing(): string {
   return `${STACK} not found; lambda-handler adds functions to a create-nest-lambda service (run create-nest-lambda init in a Nest app first).`;

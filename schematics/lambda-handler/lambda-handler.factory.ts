@@ -12,7 +12,12 @@ import { inProject } from '../utils/generate-options.js';
 import { useEjectedRuntime } from '../utils/ejected-runtime.rule.js';
 import { formatNewFiles } from '../utils/format-new-files.rule.js';
 import { generatorPackage } from '../utils/generator-package.js';
-import { refuseExisting, renameSpecs } from '../utils/rendered-files.js';
+import {
+  clearExisting,
+  refuseExisting,
+  renameSpecs,
+} from '../utils/rendered-files.js';
+import { refusingLast } from '../utils/refusals.rule.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import { findNearestModule } from '../utils/register-in-module.rule.js';
 import { addToStack, checkStack } from './add-to-stack.rule.js';
@@ -23,7 +28,9 @@ import {
 } from './normalize-options.js';
 import { isFeatureModule, registerFeature } from './register-feature.rule.js';
 
-export function main(raw: LambdaHandlerOptions): Rule {
+export const main = refusingLast(lambdaHandler);
+
+function lambdaHandler(raw: LambdaHandlerOptions): Rule {
   const options = normalizeLambdaHandlerOptions(raw);
   return (tree: Tree) => {
     // With --flat the feature module is not written: what it declares goes to an existing one.
@@ -32,11 +39,13 @@ export function main(raw: LambdaHandlerOptions): Rule {
     );
     const featureModule = renderFunction(options, tree, isFeatureModule);
     return chain([
-      refuseExisting(files, `function "${options.name}"`),
+      options.force
+        ? clearExisting(files)
+        : refuseExisting(files, `function "${options.name}"`),
       preflight(options),
       mergeWith(files),
       useEjectedRuntime(options.root),
-      formatNewFiles(options.root),
+      formatNewFiles(options.root, options.force),
       options.skipImport ? noop() : registerFeature(options, featureModule),
       addToStack(options),
     ]);

@@ -5,4 +5,6 @@ export interface LambdaHandlerOptions extends NestGenerateOptions {
   name: string;
   /** The trigger, one of `TRIGGERS`; `sqs` when left out. */
   type?: string;
+  /** Replace the files of a function of the same name. */
+  force?: boolean;
 }

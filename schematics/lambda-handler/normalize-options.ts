@@ -15,9 +15,9 @@ import {
 import type { LambdaHandlerOptions } from './lambda-handler.schema.js';
 
 /**
- * SQS when `--type` is left out: `nest g` has no way to ask (prompts are for the name only), and
- * a queue consumer is the function services add most often after their HTTP API, the one the
- * scaffold starts with beside it.
+ * SQS when `--type` is left out and no terminal can be asked (on one, schema.json's `x-prompt`
+ * asks, with SQS in focus): a queue consumer is the function services add most often after their
+ * HTTP API, the one the scaffold starts with beside it.
  */
 export const DEFAULT_TYPE: Trigger = 'sqs';
 
@@ -32,13 +32,15 @@ export interface NormalizedLambdaHandlerOptions
   specFileSuffix: string;
   flat: boolean;
   skipImport: boolean;
+  /** Replace the files of a function of the same name instead of refusing. */
+  force: boolean;
 }
 
 /** Validates and fills every option before any rule runs; pure. */
 export function normalizeLambdaHandlerOptions(
   raw: LambdaHandlerOptions,
 ): NormalizedLambdaHandlerOptions {
-  const forms = generatedName(raw.name, 'Function');
+  const forms = generatedName(raw.name, 'function');
   const layout = projectLayout(raw, 'lambda-handler');
   const trigger = raw.type ?? DEFAULT_TYPE;
   if (!isTrigger(trigger)) {
@@ -56,5 +58,6 @@ export function normalizeLambdaHandlerOptions(
     specFileSuffix: specFileSuffix(raw.specFileSuffix),
     flat: raw.flat ?? false,
     skipImport: raw.skipImport ?? false,
+    force: raw.force ?? false,
   };
 }

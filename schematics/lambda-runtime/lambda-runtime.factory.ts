@@ -4,8 +4,10 @@ import {
   type SchematicContext,
   type Tree,
 } from '@angular-devkit/schematics';
-import * as prettier from 'prettier';
-import { readPrettierConfig } from '../utils/format-new-files.rule.js';
+import {
+  formatGenerated,
+  readPrettierConfig,
+} from '../utils/format-new-files.rule.js';
 import { inProject, projectLayout } from '../utils/generate-options.js';
 import { hashOf } from '../utils/kit-hash.js';
 import {
@@ -60,13 +62,7 @@ async function formatted(
   const config = readPrettierConfig(tree, root);
   const result = new Map<string, string>();
   for (const [path, text] of files) {
-    result.set(
-      path,
-      await prettier.format(text, {
-        ...config,
-        filepath: `${KIT_DIR}/${path}`,
-      }),
-    );
+    result.set(path, await formatGenerated(`${KIT_DIR}/${path}`, text, config));
   }
   return result;
 }

@@ -8,6 +8,7 @@ import {
 import type { ResourceKind } from './plan/plan.js';
 import { renderResourcesModule } from './render/render-resources.js';
 import { appendReport, renderReport } from './render/report.js';
+import { useEjectedRuntime } from '../utils/ejected-runtime.rule.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import { announce } from './announce.rule.js';
 import { checkBuild } from './check-build.rule.js';
@@ -48,6 +49,7 @@ export function main(raw: MigrateOptions): Rule {
       updateProjectSettings(input),
       registerFunctions(input),
       writeReport(input, resourcesModule),
+      useEjectedRuntime(input.root),
       checkBuild(input),
       formatGenerated(
         [

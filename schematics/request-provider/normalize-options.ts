@@ -23,6 +23,8 @@ export interface NormalizedRequestProviderOptions
   specFileSuffix: string;
   flat: boolean;
   skipImport: boolean;
+  /** Replace the files of a provider of the same name instead of refusing. */
+  force: boolean;
 }
 
 /** Validates and fills every option before any rule runs; pure. */
@@ -30,7 +32,7 @@ export function normalizeRequestProviderOptions(
   raw: RequestProviderOptions,
 ): NormalizedRequestProviderOptions {
   // `tenant-id` and `tenant` make the same provider: the `Id` is part of every spelling already.
-  const forms = generatedName(raw.name?.replace(/[-_ ]?id$/i, ''), 'Provider');
+  const forms = generatedName(raw.name?.replace(/[-_ ]?id$/i, ''), 'provider');
   const layout = projectLayout(raw, 'request-provider');
   const flat = raw.flat ?? false;
   return {
@@ -45,5 +47,6 @@ export function normalizeRequestProviderOptions(
     specFileSuffix: specFileSuffix(raw.specFileSuffix),
     flat,
     skipImport: raw.skipImport ?? false,
+    force: raw.force ?? false,
   };
 }

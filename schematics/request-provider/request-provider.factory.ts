@@ -13,7 +13,12 @@ import {
   findNearestModule,
   registerInNearestModule,
 } from '../utils/register-in-module.rule.js';
-import { refuseExisting, renameSpecs } from '../utils/rendered-files.js';
+import {
+  clearExisting,
+  refuseExisting,
+  renameSpecs,
+} from '../utils/rendered-files.js';
+import { refusingLast } from '../utils/refusals.rule.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import { RUNTIME_PACKAGE } from '../utils/runtime-imports.js';
 import {
@@ -22,12 +27,16 @@ import {
 } from './normalize-options.js';
 import type { RequestProviderOptions } from './request-provider.schema.js';
 
-export function main(raw: RequestProviderOptions): Rule {
+export const main = refusingLast(requestProvider);
+
+function requestProvider(raw: RequestProviderOptions): Rule {
   const options = normalizeRequestProviderOptions(raw);
   const files = renderProvider(options);
   const entries = registration(options);
   return chain([
-    refuseExisting(files, `provider "${options.providerClassName}"`),
+    options.force
+      ? clearExisting(files)
+      : refuseExisting(files, `provider "${options.providerClassName}"`),
     // The last refusal, before the tree changes: a refused run leaves it as it was.
     options.skipImport
       ? noop()
@@ -36,7 +45,7 @@ export function main(raw: RequestProviderOptions): Rule {
         },
     mergeWith(files),
     useEjectedRuntime(options.root),
-    formatNewFiles(options.root),
+    formatNewFiles(options.root, options.force),
     options.skipImport
       ? noop()
       : registerInNearestModule(options.sourceRoot, entries, options.root),

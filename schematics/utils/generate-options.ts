@@ -52,7 +52,7 @@ export function projectLayout(
 }
 
 /**
- * Checks the name of a generated function or provider (`what` is `Function`, `Provider`). Spaces
+ * Checks the name of a generated function or provider (`what` is `function` or `provider`). Spaces
  * get their own message: `toNameForms` would quietly turn them into dashes.
  */
 export function generatedName(

@@ -29,6 +29,19 @@ export function refuseExisting(source: Source, what: string): Rule {
   };
 }
 
+/**
+ * With --force: deletes the files the source would create, so that merging it replaces them
+ * (the tree records each as an overwrite). Only files of the generated name are touched.
+ */
+export function clearExisting(source: Source): Rule {
+  return async (tree: Tree, context) => {
+    const rendered = await lastValueFrom(callSource(source, context));
+    rendered.visit((path) => {
+      if (tree.exists(path)) tree.delete(path);
+    });
+  };
+}
+
 /** Renames `x.spec.ts` to `x.<suffix>.ts` for Nest's `--spec-file-suffix`. */
 export function renameSpecs(suffix: string): Rule {
   return (tree: Tree) => {

@@ -1,6 +1,7 @@
 import { SchematicsException } from '@angular-devkit/schematics';
 import ts from 'typescript';
 import { addNamedImport } from './named-import.js';
+import { STACK_FILE } from './project-paths.js';
 import {
   afterTrailingComments,
   indentOf,
@@ -23,7 +24,7 @@ export interface StackFunction {
 export function addFunctionToStack(
   source: string,
   fn: StackFunction,
-  fileName = 'infra/service.stack.ts',
+  fileName = STACK_FILE,
 ): string {
   const construct = `${fn.className}Function`;
   const file = parse(source);

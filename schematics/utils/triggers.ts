@@ -24,6 +24,11 @@ export const TRIGGERS = RUNTIME_TRIGGERS.filter(
   (trigger): trigger is Trigger => TRIGGER_CATALOG[trigger].scaffold,
 );
 
+/** What each trigger gives a function, in a few words: the CLI's checkbox and `nest g`'s prompt show them. */
+export const TRIGGER_DESCRIPTIONS = Object.fromEntries(
+  TRIGGERS.map((trigger) => [trigger, TRIGGER_CATALOG[trigger].summary]),
+) as Record<Trigger, string>;
+
 /** Triggers that route to `@Controller` classes rather than to a `@LambdaHandler()` method. */
 export const HTTP_TRIGGERS: readonly Trigger[] = TRIGGERS.filter(
   (trigger) => TRIGGER_CATALOG[trigger].kind === 'http',
@@ -35,11 +40,6 @@ export const MIGRATE_TRIGGERS = RUNTIME_TRIGGERS.filter(
 );
 
 export const DEFAULT_TRIGGERS: readonly Trigger[] = ['http-api', 'sqs'];
-
-/** A few words on what a trigger serves, for prompts and `--help`. */
-export function triggerSummary(trigger: RuntimeTrigger): string {
-  return TRIGGER_CATALOG[trigger].summary;
-}
 
 /** The function a new service gets for a trigger (`api`, `order-events`, ...). */
 export function sampleName(trigger: Trigger): string {

@@ -1,13 +1,7 @@
-import {
-  appendFileSync,
-  cpSync,
-  existsSync,
-  readdirSync,
-  readFileSync,
-} from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir, useScaffoldedService } from '../support/cli.js';
 
 /** Every file under `dir` with its content, to prove a refused command wrote nothing. */
 function snapshot(dir: string): Record<string, string> {
@@ -19,25 +13,7 @@ function snapshot(dir: string): Record<string, string> {
   );
 }
 
-let template: string;
-
-// A scaffold takes seconds; on a busy machine more than the default hook timeout.
-beforeAll(async () => {
-  const parent = tempDir('add-base');
-  const result = await runCli(
-    ['svc', '--triggers', 'sqs', '--skip-install', '--skip-git'],
-    parent,
-  );
-  expect(result.code).toBe(0);
-  template = join(parent, 'svc');
-}, 60_000);
-
-/** A fresh copy of the scaffolded service, so tests do not see each other's changes. */
-function service(): string {
-  const dir = join(tempDir('add'), 'svc');
-  cpSync(template, dir, { recursive: true });
-  return dir;
-}
+const service = useScaffoldedService('add');
 
 describe('create-nest-lambda add', () => {
   it('adds a function and prints every change as nest g does', async () => {
@@ -87,6 +63,36 @@ describe('create-nest-lambda add', () => {
     expect(snapshot(cwd)).toEqual(before);
   });
 
+  it('--force replaces the files of a function of the same name, and adds it to the stack once', async () => {
+    const cwd = service();
+    expect((await runCli(['add', 'lh', 'payments'], cwd)).code).toBe(0);
+
+    const forced = await runCli(
+      ['add', 'lh', 'payments', '--type', 's3', '--force'],
+      cwd,
+    );
+
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toBe('');
+    expect(forced.stdout).toMatch(
+      /^UPDATE infra\/functions\/payments\.construct\.ts \(\d+ bytes\)$/m,
+    );
+    expect(
+      readFileSync(join(cwd, 'src/functions/payments.function.ts'), 'utf8'),
+    ).toContain("trigger: 's3'");
+    const stack = readFileSync(join(cwd, 'infra/service.stack.ts'), 'utf8');
+    expect(stack.split('new PaymentsFunction(this').length).toBe(2);
+  });
+
+  it('prints its help, and no error line, when run without a schematic', async () => {
+    const result = await runCli(['add'], tempDir('add-bare'));
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^Usage: create-nest-lambda add /);
+    expect(result.stderr).toMatch(/lambda-handler\|lh \[options\] <name>/);
+    expect(result.stderr).not.toContain('Error');
+  });
+
   it('--dry-run prints the same list and writes nothing', async () => {
     const cwd = service();
     const before = snapshot(cwd);
@@ -117,15 +123,15 @@ describe('create-nest-lambda add', () => {
   it.each([
     [
       ['add', 'lh', 'payment events'],
-      'Error: Function "payment events" contains spaces; use dashes, e.g. "payment-events".',
+      'Error: function "payment events" contains spaces; use dashes, e.g. "payment-events".',
     ],
     [
       ['add', 'lh', '../x'],
-      'Error: Function "../x" is not a valid name; use letters, digits and dashes, starting with a letter, e.g. "payment-events".',
+      'Error: function "../x" is not a valid name; use letters, digits and dashes, starting with a letter, e.g. "payment-events".',
     ],
     [
       ['add', 'rp', 'class'],
-      'Error: Provider "class" is a reserved word; choose another name, e.g. "class-handler".',
+      'Error: provider "class" is a reserved word; choose another name, e.g. "class-handler".',
     ],
     [
       ['add', 'lh', 'payments', '--type', 'ftp'],
@@ -226,7 +232,9 @@ describe('create-nest-lambda add', () => {
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/lambda-handler\|lh \[options\] <name>/);
     expect(list.stdout).toMatch(/request-provider\|rp \[options\] <name>/);
-    expect(flags.stdout).toContain('--type <value>');
+    expect(flags.stdout).toMatch(
+      /--type <value>[\s\S]*?\(default: sqs\)\s+--source-root/,
+    );
     expect(flags.stdout).toContain('--no-spec');
     expect(flags.stdout).not.toContain('--path');
   });

@@ -138,7 +138,7 @@ describe('create-nest-lambda init', () => {
 
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^Error: option '--runtime <runtime>' argument 'nodejs18.x' is invalid\. Allowed choices are nodejs24\.x, nodejs22\.x\.?; run create-nest-lambda --help for usage\.\n$/,
+      /^Error: unknown runtime "nodejs18\.x"; use one of: nodejs24\.x, nodejs22\.x\.\n$/,
     );
   });
 });

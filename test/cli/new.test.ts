@@ -8,7 +8,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../support/cli.js';
+import { REPO_ROOT, runCli, tempDir } from '../support/cli.js';
 
 // Everything a user can get wrong: one line naming the problem and the fix, exit code 2, nothing written.
 describe('create-nest-lambda: bad input', () => {
@@ -57,6 +57,11 @@ describe('create-nest-lambda: bad input', () => {
       'an unknown flag',
       ['svc', '--frobnicate'],
       /unknown option '--frobnicate'; run create-nest-lambda --help/,
+    ],
+    [
+      'a mistyped flag, with the suggestion on the same line',
+      ['svc', '--dry-ru'],
+      /unknown option '--dry-ru'; did you mean --dry-run\? Run create-nest-lambda --help for usage\./,
     ],
     [
       'no name and no terminal to ask',
@@ -192,9 +197,11 @@ describe('create-nest-lambda: scaffolding', () => {
     const version = await runCli(['--version'], cwd);
 
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('--triggers <list>');
     expect(help.stdout).toMatch(
-      /--runtime <runtime> +Lambda runtime: nodejs24\.x, nodejs22\.x \(default:\s+nodejs24\.x\)/,
+      /--triggers <list> +comma-separated functions to start with: http-api,\s+rest-api,[\s\S]*\(default: http-api,sqs\)/,
+    );
+    expect(help.stdout).toMatch(
+      /--runtime <runtime> +Lambda runtime \(default: nodejs24\.x\) \(choices:\s+"nodejs24\.x", "nodejs22\.x"\)/,
     );
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
@@ -218,6 +225,24 @@ describe('create-nest-lambda: when the tools fail', () => {
     expect(existsSync(join(cwd, 'svc/.git'))).toBe(false);
   });
 
+  it('refuses a package manager that is not installed, before writing anything', async () => {
+    const bin = tempDir('bin-nopnpm');
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const cwd = tempDir('nopnpm');
+
+    const result = await runCli(
+      ['svc', '--package-manager', 'pnpm', '--skip-git'],
+      cwd,
+      { PATH: bin },
+    );
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'Error: pnpm is not installed; get it with `corepack enable pnpm` or `npm install --global pnpm`, or pass --package-manager npm or --skip-install.\n',
+    );
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it(
     'keeps the project when the install fails, and says how to retry',
     { timeout: 120_000 },
@@ -238,4 +263,56 @@ describe('create-nest-lambda: when the tools fail', () => {
       expect(existsSync(join(cwd, 'svc/src/app.module.ts'))).toBe(true);
     },
   );
+});
+
+// The CLI hands raw options to the application schematic, which validates them once.
+describe('create-nest-lambda: validation', () => {
+  it('leaves validation to the schematic: bin/ imports nothing of its normalize-options', () => {
+    const sources = readdirSync(join(REPO_ROOT, 'bin'), { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => readFileSync(join(REPO_ROOT, 'bin', file), 'utf8'));
+
+    expect(sources.join('\n')).not.toContain('normalize-options');
+  });
+
+  it('npm run sample can run again: it replaces the sample it made before', async () => {
+    const manifest = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'),
+    ) as { scripts: Record<string, string> };
+    const args = manifest.scripts.sample
+      .split(' && ')
+      .at(-1)!
+      .replace(/^node dist\/bin\/create-nest-lambda\.js /, '')
+      .split(' ');
+    const cwd = tempDir('sample');
+
+    const first = await runCli([...args, '--skip-install'], cwd);
+    writeFileSync(join(cwd, 'sample/orders-service/stale.ts'), 'old');
+    const again = await runCli([...args, '--skip-install'], cwd);
+
+    expect(first.code).toBe(0);
+    expect(again.code).toBe(0);
+    expect(existsSync(join(cwd, 'sample/orders-service/stale.ts'))).toBe(false);
+    expect(
+      existsSync(join(cwd, 'sample/orders-service/src/app.module.ts')),
+    ).toBe(true);
+  });
+
+  it('names the whole --directory path when it is not empty', async () => {
+    const cwd = tempDir('busy-sub');
+    mkdirSync(join(cwd, 'sub/thing'), { recursive: true });
+    writeFileSync(join(cwd, 'sub/thing/keep.txt'), 'mine');
+
+    const result = await runCli(
+      ['svc', '--directory', 'sub/thing', '--skip-install', '--skip-git'],
+      cwd,
+    );
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'Error: directory "sub/thing" is not empty; pass --force to replace it, or choose another --directory.\n',
+    );
+    expect(readdirSync(join(cwd, 'sub/thing'))).toEqual(['keep.txt']);
+  });
 });

@@ -165,20 +165,20 @@ describe('lambda-handler', () => {
     [
       'spaces',
       'payment events',
-      'Function "payment events" contains spaces; use dashes, e.g. "payment-events".',
+      'function "payment events" contains spaces; use dashes, e.g. "payment-events".',
     ],
     [
       'path traversal',
       '../x',
-      'Function "../x" is not a valid name; use letters, digits and dashes, starting with a letter, e.g. "payment-events".',
+      'function "../x" is not a valid name; use letters, digits and dashes, starting with a letter, e.g. "payment-events".',
     ],
-    ['a slash', 'a/b', 'Function "a/b" is not a valid name'],
+    ['a slash', 'a/b', 'function "a/b" is not a valid name'],
     [
       'a reserved word',
       'class',
-      'Function "class" is a reserved word; choose another name, e.g. "class-handler".',
+      'function "class" is a reserved word; choose another name, e.g. "class-handler".',
     ],
-    ["a kit folder's name", 'lambda', 'Function "lambda" is a reserved word'],
+    ["a kit folder's name", 'lambda', 'function "lambda" is a reserved word'],
   ])('refuses a name with %s', async (_what, name, message) => {
     await expect(run({ name, type: 'sqs' })).rejects.toThrow(message);
   });

@@ -168,14 +168,14 @@ describe('request-provider', () => {
     [
       'spaces',
       'my tenant',
-      'Provider "my tenant" contains spaces; use dashes, e.g. "my-tenant".',
+      'provider "my tenant" contains spaces; use dashes, e.g. "my-tenant".',
     ],
-    ['path traversal', '../x', 'Provider "../x" is not a valid name'],
-    ['a reserved word', 'class', 'Provider "class" is a reserved word'],
+    ['path traversal', '../x', 'provider "../x" is not a valid name'],
+    ['a reserved word', 'class', 'provider "class" is a reserved word'],
     [
       'only an id',
       'id',
-      'Provider name missing; pass one, e.g. "payment-events".',
+      'provider name missing; pass one, e.g. "payment-events".',
     ],
   ])('refuses a name with %s', async (_what, name, message) => {
     await expect(run({ name })).rejects.toThrow(message);

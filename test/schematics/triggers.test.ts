@@ -6,8 +6,10 @@ import {
 } from '@create-nest-lambda/runtime/triggers';
 import { TRIGGER_REGISTRY } from '../../packages/runtime/src/triggers/trigger.registry.js';
 import {
+  DEFAULT_TRIGGERS,
   HTTP_TRIGGERS,
   MIGRATE_TRIGGERS,
+  TRIGGER_DESCRIPTIONS,
   TRIGGERS,
 } from '../../schematics/utils/triggers.js';
 
@@ -17,7 +19,9 @@ import {
 interface SchemaProperty {
   description?: string;
   enum?: string[];
-  'x-prompt'?: { items?: { value: string }[] };
+  items?: { enum?: string[] };
+  default?: unknown;
+  'x-prompt'?: { items?: { value: string; label: string }[] };
 }
 
 function schemaProperty(schematic: string, property: string): SchemaProperty {
@@ -83,5 +87,23 @@ describe('one definition of the triggers', () => {
   it('every scaffolded trigger names its sample function', () => {
     for (const trigger of TRIGGERS)
       expect(TRIGGER_CATALOG[trigger].sampleName).toMatch(/^[a-z][a-z-]*$/);
+  });
+
+  // The CLI reads its choices from the schemas, and the workflow validates with them.
+  it('lists the triggers, in order, in the application schema', () => {
+    const triggers = schemaProperty('application', 'triggers');
+    expect(triggers.items?.enum).toEqual([...TRIGGERS]);
+    expect(triggers.default).toBe(DEFAULT_TRIGGERS.join(','));
+  });
+
+  it("offers every trigger, described, in lambda-handler's prompt for --type", () => {
+    const type = schemaProperty('lambda-handler', 'type');
+    expect(type['x-prompt']?.items).toEqual(
+      TRIGGERS.map((trigger) => ({
+        value: trigger,
+        label: `${trigger}: ${TRIGGER_DESCRIPTIONS[trigger]}`,
+      })),
+    );
+    expect(type.default).toBe('sqs');
   });
 });

@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { beforeAll, expect } from 'vitest';
 import { type CommandResult, runCommand } from '../../bench/support/exec.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,4 +20,27 @@ export function runCli(
   env: NodeJS.ProcessEnv = {},
 ): Promise<CommandResult> {
   return runCommand(process.execPath, [CLI, ...args], { cwd, env });
+}
+
+/**
+ * Scaffolds one SQS service (no install, no git) before a file's tests, and returns a function
+ * that gives each test a fresh copy of it, so tests do not see each other's changes.
+ */
+export function useScaffoldedService(prefix: string): () => string {
+  let template = '';
+  // A scaffold takes seconds; on a busy machine more than the default hook timeout.
+  beforeAll(async () => {
+    const parent = tempDir(`${prefix}-base`);
+    const result = await runCli(
+      ['svc', '--triggers', 'sqs', '--skip-install', '--skip-git'],
+      parent,
+    );
+    expect(result.code).toBe(0);
+    template = join(parent, 'svc');
+  }, 60_000);
+  return () => {
+    const dir = join(tempDir(prefix), 'svc');
+    cpSync(template, dir, { recursive: true });
+    return dir;
+  };
 }

@@ -1,4 +1,4 @@
-// Per-invocation and per-record cost of the kit against DESIGN.md's baselines (one SQS record,
+// Per-invocation and per-record cost of the kit against these baselines (one SQS record,
 // Node 20): Nest standalone context with a singleton service 0.65 µs, with a request-scoped
 // sub-tree per invocation ("the seed approach") 40 µs, Nest + Express behind serverless-express
 // 116 µs. Targets: a singleton graph with the full pipeline at most 5 µs per record in a batch and
@@ -167,7 +167,7 @@ const invoke =
   };
 const quiet = { logger: false } as const;
 
-// The seed approach of DESIGN.md: a cached standalone context and a request-scoped sub-tree per
+// The seed approach: a cached standalone context and a request-scoped sub-tree per
 // record, without guards, interceptors, pipes or filters.
 const seedApp = await NestFactory.createApplicationContext(BareModule, quiet);
 const seed = async (event: SQSEvent) => {

@@ -1,7 +1,7 @@
 // The migration plan: what `migrate` read from a handler file, a serverless.yml or a SAM template,
 // reduced to one plain model so that a single renderer writes the project files for all three.
 
-export { MIGRATE_TRIGGERS, type MigrateTrigger } from './triggers.js';
+export { MIGRATE_TRIGGERS, type MigrateTrigger } from '../../utils/triggers.js';
 export type PseudoParameter =
   | 'AWS::AccountId'
   | 'AWS::Region'

@@ -30,7 +30,7 @@ export function renderConstruct(input: ConstructInput): string {
     sharedModule: '../legacy/shared.js',
   };
   imports.use('constructs', 'Construct');
-  imports.use('../nest-function.construct.js', 'NestFunction');
+  imports.use('@create-nest-lambda/cdk', 'NestFunction');
   imports.use('../service.config.js', 'LAMBDA_RUNTIME');
   const environment = Object.entries(fn.environment).map(
     ([key, value]) =>

@@ -43,9 +43,20 @@ if (!existsSync(eventFile)) {
   process.exit(2);
 }
 
+// As the function construct sets it on AWS: the logger labels every line with it.
+const manifest = JSON.parse(await readFile('package.json', 'utf8')) as {
+  name: string;
+};
+process.env.POWERTOOLS_SERVICE_NAME ||= manifest.name;
+
 const event: unknown = JSON.parse(await readFile(eventFile, 'utf8'));
 const entry = (await import(
   pathToFileURL(resolve(functionsDir, `${name}.function.js`)).href
 )) as LambdaEntry;
 const result = await entry.handler(event, lambdaContext(name));
-console.log(JSON.stringify(result, null, 2));
+// Functions of events that expect no answer (a schedule, S3, SNS, EventBridge) return nothing.
+console.log(
+  result === undefined
+    ? `${name} returned nothing: it ran without error.`
+    : JSON.stringify(result, null, 2),
+);
