@@ -7,6 +7,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { SAMPLE_ARGS } from '../../scripts/sample-args.js';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, tempDir } from '../support/cli.js';
 
@@ -277,14 +278,7 @@ describe('create-nest-lambda: validation', () => {
   });
 
   it('npm run sample can run again: it replaces the sample it made before', async () => {
-    const manifest = JSON.parse(
-      readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'),
-    ) as { scripts: Record<string, string> };
-    const args = manifest.scripts.sample
-      .split(' && ')
-      .at(-1)!
-      .replace(/^node dist\/bin\/create-nest-lambda\.js /, '')
-      .split(' ');
+    const args = [...SAMPLE_ARGS];
     const cwd = tempDir('sample');
 
     const first = await runCli([...args, '--skip-install'], cwd);

@@ -1,4 +1,10 @@
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { normalize, virtualFs } from '@angular-devkit/core';
@@ -23,14 +29,28 @@ beforeAll(async () => {
   service = await scaffoldedFiles();
 }, 60_000);
 
-/** A tree over a real folder holding the service, whose node_modules are this repository's. */
-function installedService(files: Files): [UnitTestTree, string] {
+/**
+ * A tree over a real folder holding the service, whose node_modules are this repository's
+ * (every package but those named in `without`).
+ */
+function installedService(
+  files: Files,
+  without: string[] = [],
+): [UnitTestTree, string] {
   const dir = mkdtempSync(join(tmpdir(), 'cnl-installed-'));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'));
+  const modules = join(REPO_ROOT, 'node_modules');
+  if (without.length === 0) symlinkSync(modules, join(dir, 'node_modules'));
+  else {
+    mkdirSync(join(dir, 'node_modules'));
+    for (const name of readdirSync(modules)) {
+      if (!without.includes(name))
+        symlinkSync(join(modules, name), join(dir, 'node_modules', name));
+    }
+  }
   const tree = new UnitTestTree(
     new HostTree(
       new virtualFs.ScopedHost(new NodeJsSyncHost(), normalize(dir)),
@@ -105,14 +125,10 @@ describe('a migration that would leave the service unbuildable', () => {
   }, 60_000);
 
   it('fails, writing nothing, when what it creates does not build', async () => {
-    // A service without the runtime kit: the generated handler imports ../lambda/index.js.
-    const broken = Object.fromEntries(
-      Object.entries(service).filter(
-        ([path]) => !path.startsWith('/src/lambda/'),
-      ),
-    );
-
-    const [installed, projectDir] = installedService(broken);
+    // The runtime package is not installed: the generated entry imports it.
+    const [installed, projectDir] = installedService(service, [
+      '@create-nest-lambda',
+    ]);
     await expect(
       migrateTree(installed, {
         source: 'loose-ts/get-item.handler',
@@ -120,7 +136,7 @@ describe('a migration that would leave the service unbuildable', () => {
         projectDir,
       }),
     ).rejects.toThrow(
-      /^the migrated service would not build: src\/functions\/get-item\.function\.ts\(\d+,\d+\): Cannot find module '\.\.\/lambda\/index\.js'/,
+      /^the migrated service would not build: src\/functions\/get-item\.function\.ts\(\d+,\d+\): Cannot find module '@create-nest-lambda\/runtime'/,
     );
   }, 60_000);
 });

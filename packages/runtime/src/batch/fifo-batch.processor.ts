@@ -7,6 +7,11 @@ import type { SQSRecord } from 'aws-lambda';
 import { SqsFifoMessageGroupShortCircuitError } from '../errors.js';
 import type { BatchResponse, BatchSource } from './batch.types.js';
 
+/**
+ * Runs a FIFO queue's records in order; after a failure, the rest of that message group is
+ * reported failed unprocessed (`SqsFifoMessageGroupShortCircuitError`), so the order within a group
+ * holds on redelivery, while other groups go on.
+ */
 export async function processFifo(
   source: BatchSource<SQSRecord>,
 ): Promise<BatchResponse> {

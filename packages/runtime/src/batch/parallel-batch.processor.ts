@@ -12,6 +12,10 @@ const MAX_IN_FLIGHT = 32;
 
 type Failures = (BatchResponse['batchItemFailures'][number] | undefined)[];
 
+/**
+ * Runs a standard queue's records concurrently (at most `MAX_IN_FLIGHT` at once) and reports each
+ * failed one: SQS redelivers only those.
+ */
 export async function processInParallel<TRecord>(
   source: BatchSource<TRecord>,
 ): Promise<BatchResponse> {

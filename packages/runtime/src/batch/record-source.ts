@@ -2,7 +2,7 @@ import {
   withPayload,
   type LambdaInvocation,
 } from '../pipeline/lambda-invocation.js';
-import type { HandlerMethod } from '../triggers/trigger.types.js';
+import type { HandlerMethod } from '../pipeline/handler-method.js';
 import type { BatchSource } from './batch.types.js';
 import { logRecordFailure } from './record-failure.js';
 

@@ -8,6 +8,10 @@
 // checkpoint.
 import type { BatchResponse, BatchSource } from './batch.types.js';
 
+/**
+ * Runs a stream's records one at a time and stops at the first failure, which it reports: Kinesis
+ * and DynamoDB Streams retry from that record, so the ones after it must not run yet.
+ */
 export async function processInOrderUntilFailure<TRecord>(
   source: BatchSource<TRecord>,
 ): Promise<BatchResponse> {

@@ -1,12 +1,13 @@
 import { SetMetadata } from '@nestjs/common';
 import { LAMBDA_EVENT_METADATA, type EventSource } from '../constants.js';
 
-// What an event decorator stores on its method.
+/** What an event decorator stores on its method. */
 export interface EventHandlerMetadata<TOptions = unknown> {
   readonly source: EventSource;
   readonly options: TOptions;
 }
 
+/** Options of `@OnSqsMessage()`. */
 export interface SqsMessageOptions {
   /**
    * The queue is subscribed to an SNS topic without raw message delivery: take `Message` out of the
@@ -15,6 +16,7 @@ export interface SqsMessageOptions {
   readonly unwrapSns?: boolean;
 }
 
+/** Options of `@OnEventBridge()`: which events the method takes. */
 export interface EventBridgeOptions {
   /** The `detail-type`s this method takes; a method without any takes the others. */
   readonly detailTypes: readonly string[];

@@ -5,14 +5,17 @@ import {
   UnhandledEventError,
 } from '../errors.js';
 import { withPayload } from '../pipeline/lambda-invocation.js';
-import type { EventTriggerDefinition, HandlerMethod } from './trigger.types.js';
+import type { HandlerMethod } from '../pipeline/handler-method.js';
+import type { EventTriggerDefinition } from './trigger.types.js';
 
 const detailTypesOf = (method: HandlerMethod) =>
   (method.options as EventBridgeOptions).detailTypes;
 
-// EventBridge rules. `@Body()` is `detail`. A handler class may have one `@OnEventBridge()` method
-// per `detail-type`, and one without a detail type for the others; an event nobody takes throws
-// `UnhandledEventError`. Errors are thrown, so EventBridge retries the invocation.
+/**
+ * EventBridge rules. `@Body()` is `detail`. A handler class may have one `@OnEventBridge()` method
+ * per `detail-type`, and one without a detail type for the others; an event nobody takes throws
+ * `UnhandledEventError`. Errors are thrown, so EventBridge retries the invocation.
+ */
 export const eventBridgeTrigger: EventTriggerDefinition<
   EventBridgeEvent<string, unknown>,
   void

@@ -1,5 +1,7 @@
-// Parses a message that holds a JSON object or array; anything else (plain text, and bare JSON
-// numbers or words, which are more often text that happens to parse) stays the string it was.
+/**
+ * Parses a message that holds a JSON object or array; anything else (plain text, and bare JSON
+ * numbers or words, which are more often text that happens to parse) stays the string it was.
+ */
 export function parseJsonPayload(text: string): unknown {
   const first = firstNonSpace(text);
   if (first !== '{' && first !== '[') return text;

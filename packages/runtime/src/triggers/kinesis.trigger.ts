@@ -8,9 +8,11 @@ import { processInOrderUntilFailure } from '../batch/stream-batch.processor.js';
 import { parseJsonPayload } from './json-payload.js';
 import type { EventTriggerDefinition } from './trigger.types.js';
 
-// Kinesis Data Streams. `@Body()` is the data, base64-decoded, JSON-parsed when it holds JSON.
-// Records run in order and processing stops at the first failure, whose sequence number is
-// reported (see batch/stream-batch.processor.ts).
+/**
+ * Kinesis Data Streams. `@Body()` is the data, base64-decoded, JSON-parsed when it holds JSON.
+ * Records run in order and processing stops at the first failure, whose sequence number is
+ * reported (see batch/stream-batch.processor.ts).
+ */
 export const kinesisTrigger: EventTriggerDefinition<
   KinesisStreamEvent,
   KinesisStreamBatchResponse
@@ -33,6 +35,7 @@ class KinesisRecords extends RecordSource<KinesisStreamRecord> {
   }
 }
 
+/** A Kinesis record's data as `@Body()` gets it: base64-decoded, and JSON-parsed when it is JSON. */
 export function decodeKinesisData(record: KinesisStreamRecord): unknown {
   return parseJsonPayload(
     Buffer.from(record.kinesis.data, 'base64').toString('utf8'),

@@ -13,7 +13,9 @@ export interface S3ObjectEvent {
   readonly eventName: string;
 }
 
-// S3 event notifications; an error is thrown, so Lambda retries the invocation asynchronously.
+/**
+ * S3 event notifications; an error is thrown, so Lambda retries the invocation asynchronously.
+ */
 export const s3Trigger: EventTriggerDefinition<S3Event, void> = {
   kind: 'event',
   source: 's3',
@@ -26,6 +28,7 @@ export const s3Trigger: EventTriggerDefinition<S3Event, void> = {
   },
 };
 
+/** An S3 record as `@Body()` gets it: bucket, URL-decoded key, size and event name. */
 export function decodeS3Record(record: S3EventRecord): S3ObjectEvent {
   return {
     bucket: record.s3.bucket.name,

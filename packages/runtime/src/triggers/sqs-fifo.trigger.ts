@@ -7,6 +7,7 @@ import { processFifo } from '../batch/fifo-batch.processor.js';
 import { SqsRecords } from './sqs.trigger.js';
 import type { EventTriggerDefinition } from './trigger.types.js';
 
+/** SQS FIFO queues: records in order, a failed message group stopped (see `processFifo`). */
 export const sqsFifoTrigger: EventTriggerDefinition<
   SQSEvent,
   SQSBatchResponse

@@ -6,9 +6,11 @@ import { SnsEnvelopeError } from '../errors.js';
 import { parseJsonPayload } from './json-payload.js';
 import type { EventTriggerDefinition } from './trigger.types.js';
 
-// Standard SQS queues. Each message runs through the pipeline on its own, concurrently; failed
-// ones (thrown errors, guard refusals, validation errors) are returned in `batchItemFailures`,
-// which needs `ReportBatchItemFailures` on the event source mapping.
+/**
+ * Standard SQS queues. Each message runs through the pipeline on its own, concurrently; failed
+ * ones (thrown errors, guard refusals, validation errors) are returned in `batchItemFailures`,
+ * which needs `ReportBatchItemFailures` on the event source mapping.
+ */
 export const sqsTrigger: EventTriggerDefinition<SQSEvent, SQSBatchResponse> = {
   kind: 'event',
   source: 'sqs',
@@ -27,6 +29,7 @@ export class SqsRecords extends RecordSource<SQSRecord> {
   }
 }
 
+/** An SQS body as `@Body()` gets it: JSON parsed, and taken out of an SNS envelope with `unwrapSns`. */
 export function decodeSqsBody(
   record: SQSRecord,
   options: SqsMessageOptions,

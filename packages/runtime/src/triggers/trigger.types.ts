@@ -1,32 +1,26 @@
 import type { EventSource } from '../constants.js';
 import type { LambdaHttpRequest } from '../http/lambda-http.request.js';
 import type { LambdaHttpResponse } from '../http/lambda-http.response.js';
+import type { HandlerMethod } from '../pipeline/handler-method.js';
 import type { LambdaInvocation } from '../pipeline/lambda-invocation.js';
 
-// A method of the handler class, bound to the pipeline: guards, interceptors, pipes, filters.
-export interface HandlerMethod {
-  readonly name: string;
-  // The options of its event decorator, e.g. `{ unwrapSns: true }`.
-  readonly options: unknown;
-  // Runs one invocation (or record) through the pipeline, in its own invocation context.
-  run(invocation: LambdaInvocation): Promise<unknown>;
-}
+export type { HandlerMethod } from '../pipeline/handler-method.js';
 
-// An HTTP trigger turns its event into a request and the response into its result.
+/** An HTTP trigger turns its event into a request and the response into its result. */
 export interface HttpTriggerDefinition<TEvent, TResult> {
   readonly kind: 'http';
   toRequest(event: TEvent, invocation: LambdaInvocation): LambdaHttpRequest;
   toResult(response: LambdaHttpResponse, request: LambdaHttpRequest): TResult;
 }
 
-// Any other trigger decodes its records, runs them, and decides what a failure means.
+/** Any other trigger decodes its records, runs them, and decides what a failure means. */
 export interface EventTriggerDefinition<TEvent, TResult> {
   readonly kind: 'event';
-  // Which event decorator marks the methods it runs.
+  /** Which event decorator marks the methods it runs. */
   readonly source: EventSource;
-  // Whether a handler class may have several such methods (`handle` then picks one per event).
+  /** Whether a handler class may have several such methods (`handle` then picks one per event). */
   readonly multipleMethods?: boolean;
-  // Checks the methods of a handler class at startup; throws `LambdaHandlerDefinitionError`.
+  /** Checks the methods of a handler class at startup; throws `LambdaHandlerDefinitionError`. */
   validate?(methods: readonly HandlerMethod[]): void;
   handle(
     event: TEvent,
@@ -35,6 +29,7 @@ export interface EventTriggerDefinition<TEvent, TResult> {
   ): Promise<TResult>;
 }
 
+/** What a trigger is to the runtime: an HTTP trigger or an event trigger. */
 export type TriggerDefinition<TEvent, TResult> =
   | HttpTriggerDefinition<TEvent, TResult>
   | EventTriggerDefinition<TEvent, TResult>;
