@@ -1,29 +1,23 @@
 import { BadRequestException } from '@nestjs/common';
 import { parseQuery } from './http-event-parts.js';
-import {
-  firstValue,
-  getBodySource,
-  type LambdaHttpRequest,
-} from './lambda-http.request.js';
+import { firstValue, type LambdaHttpRequest } from './lambda-http.request.js';
 
 // Sets `request.body` from the event's body, as Express's JSON, URL-encoded and text parsers
-// would; any other content type stays bytes (a `Buffer`), or the string the event carried when
-// it has no content type. Invalid JSON is a 400, as it is over HTTP.
+// would; any other content type stays bytes (a `Buffer`), or text when it has no content type.
+// Invalid JSON is a 400, as it is over HTTP. The request stream still holds the body, for
+// middleware that reads it.
 export function parseBody(request: LambdaHttpRequest): void {
-  const source = getBodySource(request);
+  const source = request.rawBody;
   if (source === undefined) return;
   const type = mediaType(firstValue(request.headers['content-type']));
   if (type === 'application/json' || type.endsWith('+json')) {
-    request.body = parseJson(text(source));
+    request.body = parseJson(source.toString('utf8'));
   } else if (type === 'application/x-www-form-urlencoded') {
-    request.body = parseQuery(text(source));
-  } else if (
-    type.startsWith('text/') ||
-    (type === '' && typeof source === 'string')
-  ) {
-    request.body = text(source);
+    request.body = parseQuery(source.toString('utf8'));
+  } else if (type.startsWith('text/') || type === '') {
+    request.body = source.toString('utf8');
   } else {
-    request.body = typeof source === 'string' ? Buffer.from(source) : source;
+    request.body = source;
   }
 }
 
@@ -41,8 +35,4 @@ function mediaType(contentType: string | undefined): string {
   return (end === -1 ? contentType : contentType.slice(0, end))
     .trim()
     .toLowerCase();
-}
-
-function text(source: string | Buffer): string {
-  return typeof source === 'string' ? source : source.toString('utf8');
 }

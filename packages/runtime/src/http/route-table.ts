@@ -106,7 +106,7 @@ export class RouteTable {
       }
     };
     next();
-    await response.finished();
+    await response.done();
   }
 }
 

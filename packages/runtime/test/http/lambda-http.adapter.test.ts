@@ -244,7 +244,9 @@ describe('LambdaHttpAdapter (through an HTTP API handler)', () => {
     expect(result).toEqual({
       statusCode: 200,
       headers: {
+        'content-length': '8',
         'content-type': 'application/json; charset=utf-8',
+        etag: 'W/"8-eE+TghVu0lqfC5QQKmjMzwJAx2U"',
         'x-middleware': 'GET',
       },
       body: '{"id":7}',
