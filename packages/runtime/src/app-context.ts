@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApplicationConfig, NestFactory } from '@nestjs/core';
 import { restrictControllers } from './http/controllers-filter.js';
+import { rejectSseRoutes } from './http/sse-routes.js';
 import type { LambdaHttpAdapter } from './http/lambda-http.adapter.js';
 
 /** What `createHandler`'s `configure` option may change before the first invocation. */
@@ -75,6 +76,7 @@ export async function createHttpApp(
     if (settings.controllers) restrictControllers(app, settings.controllers);
     // Before init: Nest binds the global enhancers to each route when it registers it.
     await settings.configure?.(configOf(app));
+    rejectSseRoutes(app);
     await app.init();
   });
 }

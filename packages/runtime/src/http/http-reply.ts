@@ -82,6 +82,7 @@ async function replyWithFile(
       response.removeHeader('content-length');
       response.removeHeader('content-disposition');
     }
+    file.errorLogger(error as Error);
     try {
       file.errorHandler(error as Error, response as never);
     } catch (handlerError) {

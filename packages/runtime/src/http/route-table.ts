@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, Logger } from '@nestjs/common';
 import { match, type MatchFunction } from 'path-to-regexp';
 import type { LambdaHttpRequest } from './lambda-http.request.js';
 import type { LambdaHttpResponse } from './lambda-http.response.js';
@@ -15,6 +15,8 @@ export type ErrorHandler = (
   response: LambdaHttpResponse,
   next: Next,
 ) => unknown;
+const logger = new Logger('LambdaHttpAdapter');
+
 type Params = Partial<{ [name: string]: string | string[] }>;
 
 interface Layer {
@@ -99,10 +101,13 @@ export class RouteTable {
         }
         return;
       }
+      // Nest registers a not-found handler and an error handler, so this is reached only when
+      // they let something through (an exception filter that throws, say): answer as Express's
+      // final handler does, and log what went wrong, which nothing else did.
+      if (error !== undefined) logger.error(error);
       if (!response.writableEnded) {
-        // Nest registers a not-found handler and an error handler, so this is reached only when
-        // they let something through; answer as Express's final handler does.
-        response.status(error === undefined ? 404 : 500).end();
+        response.statusCode = error === undefined ? 404 : 500;
+        response.end();
       }
     };
     next();
