@@ -44,6 +44,10 @@ export type { ExpressResponseMethods } from './http/lambda-http.response.js';
 export { LambdaHttpResponse } from './http/lambda-http.response.js';
 export type { S3ObjectEvent } from './triggers/s3.trigger.js';
 export type { DynamoDbChange } from './triggers/dynamodb-stream.trigger.js';
+export type {
+  DynamoDbNumber,
+  DynamoDbValue,
+} from './triggers/dynamodb-image.js';
 export {
   LambdaHandlerDefinitionError,
   SnsEnvelopeError,
