@@ -21,11 +21,36 @@ export function parseBody(request: LambdaHttpRequest): void {
   }
 }
 
+// As body-parser's JSON parser in its default strict mode: an empty body is `{}`, and only an
+// object or an array is accepted, with the message body-parser gives.
 function parseJson(body: string): unknown {
   try {
+    if (body.length === 0) return {};
+    const first = FIRST_CHARACTER.exec(body)?.[1];
+    if (first !== undefined && first !== '{' && first !== '[') {
+      throw strictSyntaxError(body, first);
+    }
     return JSON.parse(body);
   } catch (error) {
     throw new BadRequestException((error as Error).message, { cause: error });
+  }
+}
+
+const FIRST_CHARACTER = /^[ \t\n\r]*([^ \t\n\r])/;
+
+// JSON.parse's own message for the first character, as body-parser builds it.
+function strictSyntaxError(body: string, first: string): Error {
+  const index = body.indexOf(first);
+  const partial = body.slice(0, index) + '#'.repeat(body.length - index);
+  try {
+    JSON.parse(partial);
+    return new SyntaxError('strict violation');
+  } catch (error) {
+    return new SyntaxError(
+      (error as Error).message.replace(/#+/g, (placeholder) =>
+        body.slice(index, index + placeholder.length),
+      ),
+    );
   }
 }
 

@@ -106,8 +106,25 @@ export class LambdaHttpAdapter extends AbstractHttpAdapter<
     this.routes.useErrorHandler(handler as ErrorHandler);
   }
 
-  setNotFoundHandler(handler: Function): void {
-    this.routes.use(undefined, handler as Handler);
+  // As Nest's ExpressAdapter: with a global prefix, paths outside it (but for the excluded routes)
+  // are left to the final handler, Express's plain 404 page.
+  setNotFoundHandler(
+    handler: Function,
+    prefix?: string,
+    excludedRoutes?: ReadonlyArray<{ path: string }>,
+  ): void {
+    const normalized = prefix
+      ? `/${prefix.replace(/^\/+|\/+$/g, '')}`
+      : undefined;
+    if (!normalized || normalized === '/') {
+      this.routes.use(undefined, handler as Handler);
+      return;
+    }
+    this.routes.use(normalized, handler as Handler);
+    for (const route of excludedRoutes ?? []) {
+      const path = route.path.startsWith('/') ? route.path : `/${route.path}`;
+      this.routes.route(undefined, path, handler as Handler);
+    }
   }
 
   isHeadersSent(response: LambdaHttpResponse): boolean {

@@ -1,14 +1,6 @@
 import 'reflect-metadata';
-import {
-  type ArgumentsHost,
-  Body,
-  Catch,
-  type ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Module,
-} from '@nestjs/common';
-import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
+import { Body, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import type { SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import {
@@ -19,28 +11,8 @@ import {
 } from '../../src/index.js';
 import { lambdaContext } from '../support/context.js';
 import { fixture } from '../support/events.js';
+import { AllExceptionsFilter } from '../support/all-exceptions.filter.js';
 import { recordingLogger } from '../support/logs.js';
-
-/** The catch-all filter of Nest's exception-filters page, verbatim. */
-@Catch()
-class AllExceptionsFilter implements ExceptionFilter {
-  constructor(private readonly httpAdapterHost: HttpAdapterHost) {}
-
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const { httpAdapter } = this.httpAdapterHost;
-    const ctx = host.switchToHttp();
-    const httpStatus =
-      exception instanceof HttpException
-        ? exception.getStatus()
-        : HttpStatus.INTERNAL_SERVER_ERROR;
-    const responseBody = {
-      statusCode: httpStatus,
-      timestamp: new Date().toISOString(),
-      path: httpAdapter.getRequestUrl(ctx.getRequest()),
-    };
-    httpAdapter.reply(ctx.getResponse(), responseBody, httpStatus);
-  }
-}
 
 @LambdaHandler()
 class OrdersHandler {
