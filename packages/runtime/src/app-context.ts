@@ -9,8 +9,15 @@ import {
   type PipeTransform,
   type Type,
 } from '@nestjs/common';
-import { ApplicationConfig, NestFactory } from '@nestjs/core';
+import {
+  ApplicationConfig,
+  HttpAdapterHost,
+  NestFactory,
+  type AbstractHttpAdapter,
+} from '@nestjs/core';
 import { restrictControllers } from './http/controllers-filter.js';
+import { EventHttpAdapter } from './http/event-http-adapter.js';
+import { rejectSseRoutes } from './http/sse-routes.js';
 import type { LambdaHttpAdapter } from './http/lambda-http.adapter.js';
 
 /** What `createHandler`'s `configure` option may change before the first invocation. */
@@ -54,6 +61,9 @@ export async function createContextApp(
     logger: settings.logger,
     abortOnError: false,
   });
+  // HTTP filters shared with event handlers reply through it (see event-http-adapter.ts).
+  app.get(HttpAdapterHost).httpAdapter ??=
+    new EventHttpAdapter() as unknown as AbstractHttpAdapter;
   return finishStartup(app, async () => {
     await settings.configure?.(configOf(app));
     prepare(app);
@@ -75,6 +85,7 @@ export async function createHttpApp(
     if (settings.controllers) restrictControllers(app, settings.controllers);
     // Before init: Nest binds the global enhancers to each route when it registers it.
     await settings.configure?.(configOf(app));
+    rejectSseRoutes(app);
     await app.init();
   });
 }

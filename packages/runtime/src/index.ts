@@ -36,10 +36,18 @@ export { InvocationContext } from './invocation-context.js';
 export { LambdaLogger } from './logger/lambda.logger.js';
 export { LambdaModule } from './lambda.module.js';
 export { LambdaHttpAdapter } from './http/lambda-http.adapter.js';
-export type { LambdaHttpRequest } from './http/lambda-http.request.js';
+export type {
+  ExpressRequestMethods,
+  LambdaHttpRequest,
+} from './http/lambda-http.request.js';
+export type { ExpressResponseMethods } from './http/lambda-http.response.js';
 export { LambdaHttpResponse } from './http/lambda-http.response.js';
 export type { S3ObjectEvent } from './triggers/s3.trigger.js';
 export type { DynamoDbChange } from './triggers/dynamodb-stream.trigger.js';
+export type {
+  DynamoDbNumber,
+  DynamoDbValue,
+} from './triggers/dynamodb-image.js';
 export {
   LambdaHandlerDefinitionError,
   SnsEnvelopeError,

@@ -1,10 +1,12 @@
 import { STATUS_CODES } from 'node:http';
-import { StreamableFile } from '@nestjs/common';
+import { Logger, StreamableFile } from '@nestjs/common';
 import type { LambdaHttpResponse } from './lambda-http.response.js';
 
-// What `HttpServer.reply()` must do (see its contract in @nestjs/common), on the response
-// accumulator: empty bodies, `StreamableFile`s, objects as JSON, anything else as text. Unlike
-// Express, which would serialize it as JSON, a returned `Buffer` is sent as bytes.
+const logger = new Logger('LambdaHttpAdapter');
+
+// What `HttpServer.reply()` must do (see its contract in @nestjs/common), as Nest's ExpressAdapter
+// does it with Express's `send()` and `json()`. Unlike Express, which would serialize it as JSON,
+// a returned `Buffer` is sent as bytes.
 export function reply(
   response: LambdaHttpResponse,
   body: unknown,
@@ -13,16 +15,39 @@ export function reply(
   if (statusCode !== undefined) response.status(statusCode);
   if (body === null || body === undefined) return response.send();
   if (body instanceof StreamableFile) return replyWithFile(response, body);
-  if (body instanceof Uint8Array) return response.send(body);
+  if (body instanceof Uint8Array) {
+    return response.send(
+      Buffer.isBuffer(body)
+        ? body
+        : Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+    );
+  }
   if (body instanceof Error && response.statusCode >= 400) {
     return response.json({
       statusCode: response.statusCode,
       message: STATUS_CODES[response.statusCode] ?? 'Error',
     });
   }
+  const type = response.getHeader('content-type');
+  if (
+    typeof type === 'string' &&
+    !isJson(type) &&
+    typeof body === 'object' &&
+    response.statusCode >= 400
+  ) {
+    logger.warn(
+      "Content-Type doesn't match Reply body, you might need a custom ExceptionFilter for non-JSON responses",
+    );
+    response.setHeader('content-type', 'application/json');
+  }
   return typeof body === 'object'
     ? response.json(body)
     : response.send(String(body as string | number | boolean | bigint));
+}
+
+function isJson(contentType: string): boolean {
+  const media = contentType.split(';')[0]!.trim().toLowerCase();
+  return media.startsWith('application/json') || media.endsWith('+json');
 }
 
 // The whole stream is read: a Lambda result is one payload, not a stream.
@@ -32,11 +57,14 @@ async function replyWithFile(
 ): Promise<void> {
   const { type, disposition, length } = file.getHeaders();
   if (!response.hasHeader('content-type'))
-    response.type(type ?? 'application/octet-stream');
+    response.setHeader('content-type', type ?? 'application/octet-stream');
   if (disposition && !response.hasHeader('content-disposition')) {
     response.setHeader('content-disposition', disposition);
   }
-  if (length !== undefined) response.setHeader('content-length', length);
+  if (length !== undefined && !response.hasHeader('content-length')) {
+    response.setHeader('content-length', length);
+  }
+  let bytes: Buffer;
   try {
     const chunks: Buffer[] = [];
     for await (const chunk of file.getStream()) {
@@ -46,8 +74,22 @@ async function replyWithFile(
           : Buffer.from(chunk as Uint8Array),
       );
     }
-    response.end(Buffer.concat(chunks));
+    bytes = Buffer.concat(chunks);
   } catch (error) {
-    file.errorHandler(error as Error, response as never);
+    // The answer is not the file; Express's `send()` would reject a malformed file type.
+    if (!response.headersSent) {
+      response.setHeader('content-type', 'text/plain; charset=utf-8');
+      response.removeHeader('content-length');
+      response.removeHeader('content-disposition');
+    }
+    file.errorLogger(error as Error);
+    try {
+      file.errorHandler(error as Error, response as never);
+    } catch (handlerError) {
+      logger.error(handlerError);
+      if (!response.writableEnded) response.status(500).end();
+    }
+    return;
   }
+  response.end(bytes);
 }

@@ -1,16 +1,18 @@
-import {
-  Logger,
-  type RequestMethod,
-  type VersioningOptions,
-} from '@nestjs/common';
+import { RequestMethod, type VersioningOptions } from '@nestjs/common';
 import type { VersionValue } from '@nestjs/common/internal';
 import { AbstractHttpAdapter } from '@nestjs/core';
 import { LegacyRouteConverter } from '@nestjs/core/internal';
+import cors, { type CorsOptions } from 'cors';
+import express, { type Application } from 'express';
 import { pathToRegexp } from 'path-to-regexp';
 import { parseBody } from './body-parser.js';
 import { reply } from './http-reply.js';
-import type { LambdaHttpRequest } from './lambda-http.request.js';
-import type { LambdaHttpResponse } from './lambda-http.response.js';
+import {
+  LambdaHttpRequest,
+  LambdaSocket,
+  type HttpRequestParts,
+} from './lambda-http.request.js';
+import { LambdaHttpResponse } from './lambda-http.response.js';
 import { createRouter } from './lambda-router.js';
 import { RouteTable, type ErrorHandler, type Handler } from './route-table.js';
 import { applyVersionFilter } from './version-filter.js';
@@ -35,20 +37,39 @@ export class LambdaHttpAdapter extends AbstractHttpAdapter<
   LambdaHttpResponse
 > {
   private readonly routes: RouteTable;
-  private readonly logger = new Logger(LambdaHttpAdapter.name);
+  // Never listens: it holds the settings Express's request and response methods read
+  // (`trust proxy`, `etag`, `json replacer`, ...), which `app.set()` changes as on Express.
+  private readonly express: Application;
 
   constructor() {
     const routes = new RouteTable();
-    super(createRouter(routes));
+    const app = express();
+    super(createRouter(routes, app));
     this.routes = routes;
+    this.express = app;
   }
 
-  /** Runs one request through the registered routes; resolves once the response has ended. */
-  handle(
+  /** Builds the request and response of one invocation from the parts its trigger extracted. */
+  createExchange(parts: HttpRequestParts): {
+    request: LambdaHttpRequest;
+    response: LambdaHttpResponse;
+  } {
+    const socket = new LambdaSocket();
+    const request = new LambdaHttpRequest(parts, this.express, socket);
+    return { request, response: new LambdaHttpResponse(request, socket) };
+  }
+
+  /**
+   * Runs one request through the registered routes; resolves once the response has finished.
+   * Then, as a server does, the connection closes: the response and the request emit `close`.
+   */
+  async handle(
     request: LambdaHttpRequest,
     response: LambdaHttpResponse,
   ): Promise<void> {
-    return this.routes.dispatch(request, response);
+    await this.routes.dispatch(request, response);
+    response.socket?.destroy();
+    if (!request.readableEnded) request.resume();
   }
 
   reply(
@@ -78,15 +99,32 @@ export class LambdaHttpAdapter extends AbstractHttpAdapter<
     statusCode: number,
     url: string,
   ): unknown {
-    return response.status(statusCode).setHeader('location', url).end();
+    return response.redirect(statusCode, url);
   }
 
   setErrorHandler(handler: Function): void {
     this.routes.useErrorHandler(handler as ErrorHandler);
   }
 
-  setNotFoundHandler(handler: Function): void {
-    this.routes.use(undefined, handler as Handler);
+  // As Nest's ExpressAdapter: with a global prefix, paths outside it (but for the excluded routes)
+  // are left to the final handler, Express's plain 404 page.
+  setNotFoundHandler(
+    handler: Function,
+    prefix?: string,
+    excludedRoutes?: ReadonlyArray<{ path: string }>,
+  ): void {
+    const normalized = prefix
+      ? `/${prefix.replace(/^\/+|\/+$/g, '')}`
+      : undefined;
+    if (!normalized || normalized === '/') {
+      this.routes.use(undefined, handler as Handler);
+      return;
+    }
+    this.routes.use(normalized, handler as Handler);
+    for (const route of excludedRoutes ?? []) {
+      const path = route.path.startsWith('/') ? route.path : `/${route.path}`;
+      this.routes.route(undefined, path, handler as Handler);
+    }
   }
 
   isHeadersSent(response: LambdaHttpResponse): boolean {
@@ -132,12 +170,23 @@ export class LambdaHttpAdapter extends AbstractHttpAdapter<
     });
   }
 
+  // As Nest's ExpressAdapter: the core marks an exact path with a trailing `$` (the bare global
+  // prefix of `{*splat}` middleware); other paths of method-less middleware match as prefixes
+  // (`use`), method-bound ones as routes. Legacy paths (`*`, `/users/*`) are converted first.
   createMiddlewareFactory(
-    _method: RequestMethod,
+    method: RequestMethod,
   ): (path: string, callback: Function) => void {
-    // Nest already skips requests of other methods for method-bound middleware.
-    return (path, callback) =>
-      this.routes.route(undefined, path, callback as Handler);
+    const verb =
+      method === RequestMethod.ALL ? undefined : RequestMethod[method];
+    return (path, callback) => {
+      const isExact = path.endsWith('$');
+      const converted = this.normalizePath(isExact ? path.slice(0, -1) : path);
+      if (verb === undefined && !isExact) {
+        this.routes.use(converted, callback as Handler);
+      } else {
+        this.routes.route(verb, converted, callback as Handler);
+      }
+    };
   }
 
   applyVersionFilter(
@@ -169,10 +218,9 @@ export class LambdaHttpAdapter extends AbstractHttpAdapter<
     return { caseSensitive: false, ignoreTrailingSlash: true };
   }
 
-  enableCors(): void {
-    this.logger.warn(
-      'CORS is not applied by the function: configure it on the HTTP API, function URL or ALB.',
-    );
+  // As Nest's ExpressAdapter: the `cors` middleware, so the function answers preflight requests.
+  enableCors(options?: CorsOptions): void {
+    this.routes.use(undefined, cors(options) as Handler);
   }
 
   useStaticAssets(): never {

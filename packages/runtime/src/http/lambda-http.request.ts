@@ -1,47 +1,11 @@
+import { IncomingMessage } from 'node:http';
+import { Writable } from 'node:stream';
 import type { Context } from 'aws-lambda';
-import { parseCookieHeader } from '@nestjs/core/helpers/cookies/parse-cookie-header.js';
+import express, { type Application, type Request } from 'express';
 import type { LambdaInvocation } from '../pipeline/lambda-invocation.js';
 
 export type HttpHeaders = { [name: string]: string | string[] | undefined };
 export type HttpQuery = { [name: string]: string | string[] | undefined };
-
-/**
- * The request-like object controllers, guards and filters get from `switchToHttp().getRequest()`
- * (and `@Req()`): what Express would give them, built from the Lambda event, plus the raw `event`
- * and Lambda `context`. Header names are lower case.
- *
- * @example
- * ```ts
- * @Get(':id')
- * find(@Req() request: LambdaHttpRequest<APIGatewayProxyEventV2>) {
- *   return request.event.requestContext.requestId;
- * }
- * ```
- */
-export interface LambdaHttpRequest<TEvent = unknown> {
-  /** Upper-case verb. */
-  readonly method: string;
-  /** Path and query string as received (percent-encoded), e.g. `/orders/7?expand=items`. */
-  url: string;
-  readonly originalUrl: string;
-  /** Percent-encoded path without the query string (and without a named HTTP API stage). */
-  readonly path: string;
-  readonly headers: HttpHeaders;
-  query: HttpQuery;
-  params: { [name: string]: string | string[] | undefined };
-  /** Parsed per `content-type`: JSON, URL-encoded forms and `text/*`; other types as a `Buffer`. */
-  body: unknown;
-  /** The body as received, base64-decoded when API Gateway encoded it. */
-  readonly rawBody: Buffer | undefined;
-  readonly cookies: { [name: string]: string };
-  readonly ip: string | undefined;
-  readonly hostname: string | undefined;
-  readonly protocol: string;
-  readonly event: TEvent;
-  readonly context: Context;
-  /** The invocation this request came with, see `getLambdaInvocation()`. */
-  readonly lambda: LambdaInvocation;
-}
 
 // What each HTTP trigger extracts from its event.
 export interface HttpRequestParts {
@@ -59,51 +23,145 @@ export interface HttpRequestParts {
 }
 
 const SOURCE = Symbol('lambda.http.body');
+const UNREAD = Symbol('lambda.http.unread');
 
-// The unparsed body of a request, for the body parser.
-export function getBodySource(
-  request: LambdaHttpRequest,
-): string | Buffer | undefined {
-  return (request as unknown as { [SOURCE]: string | Buffer | undefined })[
-    SOURCE
-  ];
+// Stands in for the TCP socket of both messages: it carries the client address and TLS flag that
+// Express reads (`req.ip`, `req.protocol`, `req.secure`), and swallows what Node's response writes
+// to it, so that the response runs its own state machine (`headersSent`, `finish`, `close`).
+export class LambdaSocket extends Writable {
+  readonly readable = true;
+  remoteAddress: string | undefined;
+  encrypted: boolean | undefined;
+
+  override _write(
+    _chunk: unknown,
+    _encoding: string,
+    callback: (error?: Error | null) => void,
+  ): void {
+    callback();
+  }
+
+  setTimeout(): this {
+    return this;
+  }
+
+  setNoDelay(): this {
+    return this;
+  }
+
+  setKeepAlive(): this {
+    return this;
+  }
 }
 
-export function createHttpRequest(parts: HttpRequestParts): LambdaHttpRequest {
-  const path = encodePath(parts.path || '/');
-  const url = parts.rawQuery ? `${path}?${parts.rawQuery}` : path;
-  const source =
-    parts.body === null || parts.body === undefined || parts.body === ''
-      ? undefined
-      : parts.isBase64Encoded
-        ? Buffer.from(parts.body, 'base64')
-        : parts.body;
-  const { headers } = parts;
-  let cookies: { [name: string]: string } | undefined;
-  return {
-    method: parts.method.toUpperCase(),
-    url,
-    originalUrl: url,
-    path,
-    headers,
-    query: parts.query,
-    params: {},
-    body: undefined,
-    get rawBody() {
-      return typeof source === 'string' ? Buffer.from(source) : source;
-    },
-    get cookies() {
-      return (cookies ??= parseCookieHeader(headers.cookie));
-    },
-    ip: parts.ip,
-    hostname: hostnameOf(headers.host),
-    protocol: firstValue(headers['x-forwarded-proto']) ?? 'https',
-    event: parts.lambda.event,
-    context: parts.lambda.context,
-    lambda: parts.lambda,
-    [SOURCE]: source,
-  } as LambdaHttpRequest;
+/** Express's request methods and getters, as the request exposes them (`req.get()`, `req.is()`, ...). */
+export type ExpressRequestMethods = Omit<
+  Request,
+  | 'query'
+  | 'params'
+  | 'body'
+  | 'originalUrl'
+  | 'baseUrl'
+  | 'path'
+  | 'app'
+  | 'res'
+  | keyof IncomingMessage
+>;
+
+// IncomingMessage, typed with the Express methods the prototype chain gives it (see below).
+const ExpressRequest = IncomingMessage as unknown as new (
+  socket: LambdaSocket,
+) => IncomingMessage & ExpressRequestMethods;
+
+/**
+ * The request controllers, middleware, guards and filters get (`@Req()`,
+ * `switchToHttp().getRequest()`): a Node `IncomingMessage` with Express's request methods
+ * (`get`, `is`, `accepts`, `ip`, `ips`, `secure`, `hostname`, ...), built from the Lambda event,
+ * plus the raw `event` and Lambda `context`. Its body can be read as a stream, as Node middleware
+ * does; `body` holds it already parsed. Header names are lower case.
+ *
+ * @example
+ * ```ts
+ * @Get(':id')
+ * find(@Req() request: LambdaHttpRequest<APIGatewayProxyEventV2>) {
+ *   return request.event.requestContext.requestId;
+ * }
+ * ```
+ */
+export class LambdaHttpRequest<TEvent = unknown> extends ExpressRequest {
+  /** Upper-case verb. */
+  declare method: string;
+  /** Path and query string (percent-encoded); middleware may rewrite it, as on Express. */
+  declare url: string;
+  /** The query as the trigger decoded it (Express's "simple" parser). */
+  query: HttpQuery;
+  params: { [name: string]: string | string[] | undefined } = {};
+  /** Parsed per `content-type`: JSON, URL-encoded forms and `text/*`; other types as a `Buffer`. */
+  body: unknown = undefined;
+  /** Path and query string as received (percent-encoded), e.g. `/orders/7?expand=items`. */
+  originalUrl: string;
+  baseUrl = '';
+  readonly event: TEvent;
+  readonly context: Context;
+  /** The invocation this request came with, see `getLambdaInvocation()`. */
+  readonly lambda: LambdaInvocation;
+  declare app: Application;
+  declare res: unknown;
+  private [SOURCE]: Buffer | undefined;
+  private [UNREAD]: boolean;
+
+  constructor(parts: HttpRequestParts, app: Application, socket: LambdaSocket) {
+    super(socket as never);
+    const path = encodePath(parts.path || '/');
+    const url = parts.rawQuery ? `${path}?${parts.rawQuery}` : path;
+    this.method = parts.method.toUpperCase();
+    this.url = url;
+    this.originalUrl = url;
+    this.headers = parts.headers as IncomingMessage['headers'];
+    this.query = parts.query;
+    this.httpVersionMajor = 1;
+    this.httpVersionMinor = 1;
+    this.httpVersion = '1.1';
+    this.complete = true;
+    this.app = app;
+    this.event = parts.lambda.event as TEvent;
+    this.context = parts.lambda.context;
+    this.lambda = parts.lambda;
+    this[SOURCE] =
+      parts.body === null || parts.body === undefined || parts.body === ''
+        ? undefined
+        : Buffer.from(parts.body, parts.isBase64Encoded ? 'base64' : 'utf8');
+    this[UNREAD] = true;
+    socket.remoteAddress = parts.ip;
+    socket.encrypted =
+      firstValue(parts.headers['x-forwarded-proto']) !== 'http';
+  }
+
+  /** The body as received, base64-decoded when API Gateway encoded it. */
+  get rawBody(): Buffer | undefined {
+    return this[SOURCE];
+  }
+
+  /** Percent-encoded path without the query string (and without a named HTTP API stage). */
+  get path(): string {
+    const { url } = this;
+    const end = url.indexOf('?');
+    return end === -1 ? url : url.slice(0, end);
+  }
+
+  // Node's own `_read` asks the socket for bytes; the whole body is already here.
+  override _read(): void {
+    if (this[UNREAD]) {
+      this[UNREAD] = false;
+      if (this[SOURCE]) this.push(this[SOURCE]);
+    }
+    this.push(null);
+  }
 }
+
+// Express's request methods and getters (`get`, `is`, `accepts`, `ip`, `protocol`, ...) sit between
+// this class and IncomingMessage, as they do on the requests an Express application receives.
+Object.setPrototypeOf(LambdaHttpRequest.prototype, express.request);
 
 // HTTP APIs deliver the path decoded, REST APIs, function URLs and ALB still encoded. Escaping only
 // what cannot appear in an encoded path (spaces, `?`, `#`, a `%` that starts no escape, non-ASCII)
@@ -124,16 +182,6 @@ function escape(character: string): string {
   } catch {
     return '%EF%BF%BD'; // a lone surrogate: U+FFFD, as a browser would send it
   }
-}
-
-function hostnameOf(host: string | string[] | undefined): string | undefined {
-  const value = firstValue(host);
-  if (!value) return undefined;
-  // An IPv6 literal is bracketed, so its colons are not the port separator.
-  const end = value.startsWith('[')
-    ? value.indexOf(']') + 1
-    : value.indexOf(':');
-  return end > 0 ? value.slice(0, end) : value;
 }
 
 export function firstValue(

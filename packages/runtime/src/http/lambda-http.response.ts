@@ -1,7 +1,30 @@
+import { ServerResponse } from 'node:http';
+import express, { type Application, type Response } from 'express';
+import type { LambdaHttpRequest, LambdaSocket } from './lambda-http.request.js';
+
+const CHUNKS = Symbol('lambda.http.chunks');
+const DONE = Symbol('lambda.http.done');
+
+type Callback = (error?: Error | null) => void;
+type Chunk = string | Uint8Array;
+
+/** Express's response methods, as the response exposes them (`res.cookie()`, `res.redirect()`, ...). */
+export type ExpressResponseMethods = Omit<
+  Response,
+  'app' | 'locals' | 'req' | keyof ServerResponse
+>;
+
+// ServerResponse, typed with the Express methods the prototype chain gives it (see below).
+const ExpressResponse = ServerResponse as unknown as new (
+  request: LambdaHttpRequest,
+) => ServerResponse<LambdaHttpRequest> & ExpressResponseMethods;
+
 /**
- * The response-like object controllers and filters get from `switchToHttp().getResponse()` (and
- * `@Res()`): it collects status, headers and body with Express's method names, and the trigger
- * turns it into the Lambda result once it has ended. Header names are kept in lower case.
+ * The response controllers, middleware and filters get (`@Res()`,
+ * `switchToHttp().getResponse()`): a Node `ServerResponse` with Express's response methods
+ * (`status`, `json`, `send`, `cookie`, `clearCookie`, `redirect`, `append`, `sendStatus`,
+ * `locals`, ...), written to no socket. It emits `finish` and `close` as over HTTP, and the trigger
+ * turns what was written into the Lambda result once it has finished.
  *
  * @example
  * ```ts
@@ -10,111 +33,74 @@
  * }
  * ```
  */
-export class LambdaHttpResponse {
-  statusCode = 200;
-  body: string | Buffer | undefined;
-  writableEnded = false;
-  private readonly headers = new Map<string, string | string[]>();
-  private onEnd: (() => void) | undefined;
+export class LambdaHttpResponse extends ExpressResponse {
+  declare app: Application;
+  locals: { [name: string]: unknown } = Object.create(null) as {};
+  private readonly [CHUNKS]: Buffer[] = [];
+  private [DONE]: Promise<void> | undefined;
 
-  /** Nothing is sent before the response ends, so headers count as sent once it has. */
-  get headersSent(): boolean {
-    return this.writableEnded;
+  constructor(request: LambdaHttpRequest, socket: LambdaSocket) {
+    super(request);
+    this.app = request.app;
+    (request as { res: unknown }).res = this;
+    // With a header object present, `writeHead(status, headers)` stores its headers where
+    // `getHeaders()` reads them (Node's fast path would only format them into the raw head).
+    this.setHeader('x-lambda', '');
+    this.removeHeader('x-lambda');
+    this.assignSocket(socket as never);
   }
 
-  status(code: number): this {
-    if (!this.writableEnded) this.statusCode = code;
-    return this;
+  /** The body as written so far (after any encoding middleware, e.g. compression). */
+  get body(): Buffer {
+    const chunks = this[CHUNKS];
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
   }
 
-  setHeader(name: string, value: string | number | readonly string[]): this {
-    if (!this.writableEnded) {
-      this.headers.set(
-        name.toLowerCase(),
-        Array.isArray(value) ? [...value] : String(value),
+  override write(
+    chunk: Chunk,
+    encoding?: BufferEncoding | Callback,
+    callback?: Callback,
+  ): boolean {
+    if (!this.writableEnded) this.capture(chunk, encoding);
+    return super.write(chunk, encoding as BufferEncoding, callback);
+  }
+
+  override end(
+    chunk?: Chunk | Callback,
+    encoding?: BufferEncoding | Callback,
+    callback?: Callback,
+  ): this {
+    if (!this.writableEnded && chunk !== undefined && chunk !== null) {
+      if (typeof chunk !== 'function') this.capture(chunk, encoding);
+    }
+    return super.end(chunk as Chunk, encoding as BufferEncoding, callback);
+  }
+
+  /** Resolves once the response has finished (or was destroyed before it could). */
+  done(): Promise<void> {
+    return (this[DONE] ??= new Promise<void>((resolve) => {
+      if (this.writableFinished || this.destroyed) return resolve();
+      this.once('finish', resolve);
+      this.once('close', resolve);
+    }));
+  }
+
+  private capture(chunk: Chunk, encoding: unknown): void {
+    if (typeof chunk === 'string') {
+      this[CHUNKS].push(
+        Buffer.from(
+          chunk,
+          typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8',
+        ),
+      );
+    } else if (chunk instanceof Uint8Array) {
+      this[CHUNKS].push(
+        Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
       );
     }
-    return this;
-  }
-
-  set(name: string, value: string | number | readonly string[]): this {
-    return this.setHeader(name, value);
-  }
-
-  header(name: string, value: string | number | readonly string[]): this {
-    return this.setHeader(name, value);
-  }
-
-  appendHeader(name: string, value: string | readonly string[]): this {
-    const previous = this.getHeader(name);
-    const values = [previous ?? [], value].flat();
-    return this.setHeader(name, values.length === 1 ? values[0]! : values);
-  }
-
-  getHeader(name: string): string | string[] | undefined {
-    return this.headers.get(name.toLowerCase());
-  }
-
-  get(name: string): string | string[] | undefined {
-    return this.getHeader(name);
-  }
-
-  hasHeader(name: string): boolean {
-    return this.headers.has(name.toLowerCase());
-  }
-
-  removeHeader(name: string): this {
-    if (!this.writableEnded) this.headers.delete(name.toLowerCase());
-    return this;
-  }
-
-  getHeaders(): { [name: string]: string | string[] } {
-    return Object.fromEntries(this.headers);
-  }
-
-  type(contentType: string): this {
-    return this.setHeader('content-type', contentType);
-  }
-
-  json(value: unknown): this {
-    if (!this.hasHeader('content-type')) {
-      this.setHeader('content-type', 'application/json; charset=utf-8');
-    }
-    return this.end(value === undefined ? '' : JSON.stringify(value));
-  }
-
-  /** As Express's `send()`: strings as HTML unless typed, bytes as octet-stream, objects as JSON. */
-  send(body?: unknown): this {
-    if (typeof body === 'string') {
-      if (!this.hasHeader('content-type'))
-        this.setHeader('content-type', 'text/html; charset=utf-8');
-      return this.end(body);
-    }
-    if (body instanceof Uint8Array) {
-      if (!this.hasHeader('content-type'))
-        this.setHeader('content-type', 'application/octet-stream');
-      return this.end(
-        Buffer.from(body.buffer, body.byteOffset, body.byteLength),
-      );
-    }
-    if (body === null || body === undefined) return this.end();
-    if (typeof body === 'object') return this.json(body);
-    return this.send(String(body as number | boolean | bigint));
-  }
-
-  end(chunk?: string | Buffer): this {
-    if (this.writableEnded) return this;
-    if (chunk !== undefined) this.body = chunk;
-    this.writableEnded = true;
-    this.onEnd?.();
-    return this;
-  }
-
-  /** Resolves once the response has ended. */
-  finished(): Promise<void> {
-    if (this.writableEnded) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.onEnd = resolve;
-    });
   }
 }
+
+// Express's response methods sit between this class and ServerResponse, as they do on the
+// responses an Express application writes.
+Object.setPrototypeOf(LambdaHttpResponse.prototype, express.response);

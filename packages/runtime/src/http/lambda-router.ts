@@ -1,3 +1,4 @@
+import type { Application } from 'express';
 import type { Handler, RouteTable } from './route-table.js';
 
 const VERBS = [
@@ -19,14 +20,18 @@ const VERBS = [
   'unlock',
 ] as const;
 
-type Register = (...args: unknown[]) => void;
+type Register = (...args: unknown[]) => unknown;
 export type LambdaRouter = {
   readonly [verb in (typeof VERBS)[number] | 'all' | 'use']: Register;
-};
+} & Pick<Application, 'set' | 'enable' | 'disable' | 'enabled' | 'locals'>;
 
 // The "framework instance" of the adapter: AbstractHttpAdapter delegates `get()`, `post()`, ...,
-// `all()` and `use()` to it, as it would to an Express application.
-export function createRouter(routes: RouteTable): LambdaRouter {
+// `all()` and `use()` to it, as it would to an Express application, and `set()`, `enable()` and
+// `disable()` to the Express settings the request and response methods read.
+export function createRouter(
+  routes: RouteTable,
+  settings: Application,
+): LambdaRouter {
   const register =
     (method: string | undefined): Register =>
     (...args) => {
@@ -36,8 +41,19 @@ export function createRouter(routes: RouteTable): LambdaRouter {
   const verbs = Object.fromEntries(
     VERBS.map((verb) => [verb, register(verb.toUpperCase())]),
   );
+  const get = verbs.get!;
   return {
     ...(verbs as { [verb in (typeof VERBS)[number]]: Register }),
+    // As on Express, `get(name)` reads a setting.
+    get: (...args: unknown[]) =>
+      args.length === 1 && typeof args[0] === 'string'
+        ? settings.get(args[0])
+        : get(...args),
+    set: settings.set.bind(settings),
+    enable: settings.enable.bind(settings),
+    disable: settings.disable.bind(settings),
+    enabled: settings.enabled.bind(settings),
+    locals: settings.locals,
     all: register(undefined),
     use: (...args) => {
       const [path, handler] = args.length === 1 ? [undefined, args[0]] : args;

@@ -1,4 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, Logger } from '@nestjs/common';
+import finalhandler from 'finalhandler';
 import { match, type MatchFunction } from 'path-to-regexp';
 import type { LambdaHttpRequest } from './lambda-http.request.js';
 import type { LambdaHttpResponse } from './lambda-http.response.js';
@@ -15,6 +16,8 @@ export type ErrorHandler = (
   response: LambdaHttpResponse,
   next: Next,
 ) => unknown;
+const logger = new Logger('LambdaHttpAdapter');
+
 type Params = Partial<{ [name: string]: string | string[] }>;
 
 interface Layer {
@@ -99,15 +102,20 @@ export class RouteTable {
         }
         return;
       }
-      if (!response.writableEnded) {
-        // Nest registers a not-found handler and an error handler, so this is reached only when
-        // they let something through; answer as Express's final handler does.
-        response.status(error === undefined ? 404 : 500).end();
-      }
+      // Reached by paths outside the global prefix, and by errors that Nest's handlers let
+      // through (an exception filter that throws, say): Express's own final handler answers
+      // (its 404 page, or a 500 without the stack) and the error is logged, which nothing else did.
+      finalhandler(request, response, { env: 'production', onerror: logError })(
+        error,
+      );
     };
     next();
-    await response.finished();
+    await response.done();
   }
+}
+
+function logError(error: unknown): void {
+  logger.error(error);
 }
 
 function matcher(path: string, end: boolean): MatchFunction<Params> {

@@ -6,7 +6,7 @@ import {
   multiValueHeaders,
   singleValueHeaders,
 } from '../http/http-result.js';
-import { createHttpRequest, firstValue } from '../http/lambda-http.request.js';
+import { firstValue } from '../http/lambda-http.request.js';
 import type { HttpTriggerDefinition } from './trigger.types.js';
 
 // Application Load Balancer targets. Query parameters arrive still URL-encoded and are decoded
@@ -20,7 +20,7 @@ export const albTrigger: HttpTriggerDefinition<ALBEvent, ALBResult> = {
       event.multiValueQueryStringParameters,
     );
     const headers = normalizeHeaders(event.headers, event.multiValueHeaders);
-    return createHttpRequest({
+    return {
       method: event.httpMethod ?? 'GET',
       path: event.path ?? '/',
       rawQuery,
@@ -30,7 +30,7 @@ export const albTrigger: HttpTriggerDefinition<ALBEvent, ALBResult> = {
       isBase64Encoded: event.isBase64Encoded,
       ip: firstValue(headers['x-forwarded-for'])?.split(',')[0]?.trim(),
       lambda: invocation,
-    });
+    };
   },
   toResult: (response, request) => {
     const event = request.event as ALBEvent;

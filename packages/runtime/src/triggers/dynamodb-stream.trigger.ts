@@ -1,4 +1,3 @@
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type {
   DynamoDBBatchResponse,
   DynamoDBRecord,
@@ -6,10 +5,17 @@ import type {
 } from 'aws-lambda';
 import { RecordSource } from '../batch/record-source.js';
 import { processInOrderUntilFailure } from '../batch/stream-batch.processor.js';
+import { unmarshallImage, type DynamoDbValue } from './dynamodb-image.js';
 import type { EventTriggerDefinition } from './trigger.types.js';
 
-/** What `@Body()` is for a DynamoDB stream record: keys and images as plain values. */
-export interface DynamoDbChange<TItem = { [attribute: string]: unknown }> {
+/**
+ * What `@Body()` is for a DynamoDB stream record: keys and images as plain values. Numbers are
+ * `number`s when exact, otherwise their decimal strings; binary values are `Uint8Array`s; sets are
+ * arrays (see `DynamoDbNumber`). Nothing is lost, and `JSON.stringify` takes all of it.
+ */
+export interface DynamoDbChange<
+  TItem = { [attribute: string]: DynamoDbValue },
+> {
   readonly eventName: 'INSERT' | 'MODIFY' | 'REMOVE' | undefined;
   readonly keys: Partial<TItem>;
   /** Present when the stream view type includes new images. */
@@ -42,13 +48,10 @@ class DynamoDbRecords extends RecordSource<DynamoDBRecord> {
   }
 }
 
-type Image = Parameters<typeof unmarshall>[0];
-
 export function decodeDynamoDbRecord(record: DynamoDBRecord): DynamoDbChange {
   const change = record.dynamodb ?? {};
-  // @types/aws-lambda and the SDK declare the same attribute value shape separately.
-  const plain = (image: object | undefined) =>
-    image ? unmarshall(image as Image) : undefined;
+  const plain = (image: Parameters<typeof unmarshallImage>[0] | undefined) =>
+    image ? unmarshallImage(image) : undefined;
   return {
     eventName: record.eventName,
     keys: plain(change.Keys) ?? {},

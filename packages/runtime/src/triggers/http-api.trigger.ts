@@ -8,9 +8,9 @@ import {
   setCookies,
   singleValueHeaders,
 } from '../http/http-result.js';
-import {
-  createHttpRequest,
-  type LambdaHttpRequest,
+import type {
+  HttpRequestParts,
+  LambdaHttpRequest,
 } from '../http/lambda-http.request.js';
 import type { LambdaHttpResponse } from '../http/lambda-http.response.js';
 import type { LambdaInvocation } from '../pipeline/lambda-invocation.js';
@@ -44,11 +44,11 @@ export function resultFromV2(
 export function requestFromV2(
   event: APIGatewayProxyEventV2,
   invocation: LambdaInvocation,
-) {
+): HttpRequestParts {
   const headers = normalizeHeaders(event.headers, undefined);
   if (event.cookies?.length) headers.cookie = event.cookies.join('; ');
   const http = event.requestContext?.http;
-  return createHttpRequest({
+  return {
     method: http?.method ?? 'GET',
     path: withoutStage(
       event.rawPath ?? http?.path ?? '/',
@@ -61,7 +61,7 @@ export function requestFromV2(
     isBase64Encoded: event.isBase64Encoded,
     ip: http?.sourceIp,
     lambda: invocation,
-  });
+  };
 }
 
 function withoutStage(path: string, stage: string | undefined): string {

@@ -5,7 +5,6 @@ import {
   multiValueHeaders,
   singleValueHeaders,
 } from '../http/http-result.js';
-import { createHttpRequest } from '../http/lambda-http.request.js';
 import type { HttpTriggerDefinition } from './trigger.types.js';
 
 // API Gateway REST API, payload format 1.0 (also HTTP APIs set to 1.0). Multi-value headers and
@@ -21,7 +20,7 @@ export const restApiTrigger: HttpTriggerDefinition<
       event.queryStringParameters,
       event.multiValueQueryStringParameters,
     );
-    return createHttpRequest({
+    return {
       method: event.httpMethod ?? 'GET',
       path: event.path ?? '/',
       rawQuery,
@@ -31,7 +30,7 @@ export const restApiTrigger: HttpTriggerDefinition<
       isBase64Encoded: event.isBase64Encoded,
       ip: event.requestContext?.identity?.sourceIp ?? undefined,
       lambda: invocation,
-    });
+    };
   },
   toResult: (response, request) => {
     const event = request.event as APIGatewayProxyEvent;

@@ -1,15 +1,18 @@
 import type { EventSource } from '../constants.js';
-import type { LambdaHttpRequest } from '../http/lambda-http.request.js';
+import type {
+  HttpRequestParts,
+  LambdaHttpRequest,
+} from '../http/lambda-http.request.js';
 import type { LambdaHttpResponse } from '../http/lambda-http.response.js';
 import type { HandlerMethod } from '../pipeline/handler-method.js';
 import type { LambdaInvocation } from '../pipeline/lambda-invocation.js';
 
 export type { HandlerMethod } from '../pipeline/handler-method.js';
 
-/** An HTTP trigger turns its event into a request and the response into its result. */
+/** An HTTP trigger turns its event into the parts of a request and the response into its result. */
 export interface HttpTriggerDefinition<TEvent, TResult> {
   readonly kind: 'http';
-  toRequest(event: TEvent, invocation: LambdaInvocation): LambdaHttpRequest;
+  toRequest(event: TEvent, invocation: LambdaInvocation): HttpRequestParts;
   toResult(response: LambdaHttpResponse, request: LambdaHttpRequest): TResult;
 }
 

@@ -196,6 +196,16 @@ class OrdersController {
   remove() {
     return { ignored: true };
   }
+
+  @Get('cache/not-modified')
+  notModified(@Res() response: LambdaHttpResponse) {
+    response.writeHead(304, {
+      'content-type': 'application/json',
+      'content-length': '2',
+      etag: '"v1"',
+    });
+    response.end('{}');
+  }
 }
 
 @Controller('files')
@@ -244,7 +254,9 @@ describe('LambdaHttpAdapter (through an HTTP API handler)', () => {
     expect(result).toEqual({
       statusCode: 200,
       headers: {
+        'content-length': '8',
         'content-type': 'application/json; charset=utf-8',
+        etag: 'W/"8-eE+TghVu0lqfC5QQKmjMzwJAx2U"',
         'x-middleware': 'GET',
       },
       body: '{"id":7}',
@@ -289,9 +301,17 @@ describe('LambdaHttpAdapter (through an HTTP API handler)', () => {
     expect(json(result)).toEqual({ created: { sku: 'A-1' } });
   });
 
-  it('sends no body for 204 responses and HEAD requests', async () => {
+  it('sends no body, and no body headers, for 204 and 304 responses; no body for HEAD requests', async () => {
     const deleted = await call({ method: 'DELETE', url: '/orders/1' });
     expect(deleted).toMatchObject({ statusCode: 204, body: '' });
+    expect(deleted.headers).not.toHaveProperty('content-type');
+    expect(deleted.headers).not.toHaveProperty('content-length');
+    const notModified = await call({ url: '/orders/cache/not-modified' });
+    expect(notModified).toMatchObject({ statusCode: 304, body: '' });
+    expect(notModified.headers).toEqual({
+      etag: '"v1"',
+      'x-middleware': 'GET',
+    });
     const head = await call({ method: 'HEAD', url: '/orders/1' });
     expect(head).toMatchObject({ statusCode: 200, body: '' });
     expect(head.headers!['content-type']).toBe(

@@ -6,11 +6,14 @@ import {
   Headers,
   Ip,
   Module,
+  type MiddlewareConsumer,
+  type NestModule,
   Post,
   Query,
   Req,
   Res,
 } from '@nestjs/common';
+import cookieParser from 'cookie-parser';
 import type { LambdaHttpRequest, LambdaHttpResponse } from '../../src/index.js';
 
 /** Echoes what a controller sees of the request, for the HTTP trigger tests. */
@@ -57,5 +60,10 @@ export class EchoController {
   }
 }
 
+/** With cookie-parser on every route, as an Express app would read cookies. */
 @Module({ controllers: [EchoController] })
-export class EchoModule {}
+export class EchoModule implements NestModule {
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(cookieParser()).forRoutes('*');
+  }
+}

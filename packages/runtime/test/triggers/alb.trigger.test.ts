@@ -63,6 +63,23 @@ describe('alb trigger', () => {
     ).toEqual({ a: ['1', '2'] });
   });
 
+  it('never folds several cookies into one header without multi-value headers', async () => {
+    const result = await handler(
+      albEvent({ url: '/cookies/set' }),
+      lambdaContext(),
+    );
+    expect(result.multiValueHeaders).toBeUndefined();
+    // One header per cookie, under names that differ only in case: ALB passes each on.
+    const cookies = Object.entries(result.headers!).filter(
+      ([name]) => name.toLowerCase() === 'set-cookie',
+    );
+    expect(cookies).toEqual([
+      ['set-cookie', 'a=1; Path=/'],
+      ['Set-cookie', 'b=2; Path=/'],
+    ]);
+    expect(result.headers!['x-multi']).toBe('one, two');
+  });
+
   it('describes error statuses', async () => {
     const result = await handler(
       albEvent({ method: 'DELETE', url: '/x' }),

@@ -34,6 +34,50 @@ class ChangesHandler {
 class AppModule {}
 
 describe('dynamodb-stream trigger', () => {
+  it('keeps every number and byte exactly, in values JSON.stringify takes', async () => {
+    const handler = await createHandler(AppModule, {
+      trigger: 'dynamodb-stream',
+      handler: ChangesHandler,
+      logger: false,
+    });
+    const event = fixture<DynamoDBStreamEvent>('dynamodb-base', (base) => {
+      base.Records = base.Records.slice(0, 1);
+      Object.assign(base.Records[0]!.dynamodb!.NewImage!, {
+        Big: { N: '9007199254740993' },
+        Precise: { N: '0.12345678901234567890123' },
+        Price: { N: '19.99' },
+        Exp: { N: '1.50E3' },
+        Tiny: { N: '-0.000001' },
+        Blob: { B: 'AAEC/w==' },
+        Tags: { SS: ['a', 'b'] },
+        Sizes: { NS: ['1', '12345678901234567890'] },
+        Nested: {
+          M: { List: { L: [{ N: '2' }, { NULL: true }, { BOOL: false }] } },
+        },
+      });
+    });
+    await handler(event, lambdaContext());
+    const [change] = handler.app.get(ChangesHandler).seen;
+    expect(change!.newImage).toEqual({
+      Message: 'New item!',
+      Id: 101,
+      Big: '9007199254740993',
+      Precise: '0.12345678901234567890123',
+      Price: 19.99,
+      Exp: 1500,
+      Tiny: -0.000001,
+      Blob: new Uint8Array([0, 1, 2, 255]),
+      Tags: ['a', 'b'],
+      Sizes: [1, '12345678901234567890'],
+      Nested: { List: [2, null, false] },
+    });
+    expect(
+      (change!.newImage as unknown as { Blob: unknown }).Blob,
+    ).toBeInstanceOf(Uint8Array);
+    expect(() => JSON.stringify(change)).not.toThrow();
+    await handler.app.close();
+  });
+
   it('unmarshalls keys and images of the real fixture', async () => {
     const handler = await createHandler(AppModule, {
       trigger: 'dynamodb-stream',

@@ -24,7 +24,9 @@ describe('rest-api trigger (payload format 1.0)', () => {
     expect(result).toEqual({
       statusCode: 404,
       multiValueHeaders: {
+        'content-length': ['71'],
         'content-type': ['application/json; charset=utf-8'],
+        etag: ['W/"47-22nuUR15MoYC1h+mchEeOYxDCtM"'],
       },
       body: '{"message":"Cannot POST /no-auth","error":"Not Found","statusCode":404}',
       isBase64Encoded: false,
@@ -65,7 +67,9 @@ describe('rest-api trigger (payload format 1.0)', () => {
     delete (event as Partial<APIGatewayProxyEvent>).multiValueHeaders;
     const result = await handler(event, lambdaContext());
     expect(result.headers).toEqual({
+      'content-length': expect.any(String),
       'content-type': 'application/json; charset=utf-8',
+      etag: expect.any(String),
     });
   });
 
