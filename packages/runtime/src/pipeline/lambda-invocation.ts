@@ -1,7 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import type { Context } from 'aws-lambda';
 import { LAMBDA_CONTEXT_TYPE } from '../constants.js';
-import type { LambdaHttpRequest } from '../http/lambda-http.request.js';
 import type { Trigger } from '../triggers/trigger-catalog.js';
 
 /**
@@ -70,7 +69,11 @@ export function getLambdaInvocation<
     return host.getArgByIndex<LambdaInvocation<TEvent, TRecord, TBody>>(1);
   }
   if (type === 'http') {
-    const request = host.switchToHttp().getRequest<LambdaHttpRequest>();
+    // The part of a LambdaHttpRequest read here, named structurally: the request module imports
+    // this one, so importing it back would tie the two in a cycle.
+    const request = host
+      .switchToHttp()
+      .getRequest<{ lambda?: LambdaInvocation; body: unknown } | undefined>();
     if (request?.lambda) {
       return { ...request.lambda, body: request.body } as LambdaInvocation<
         TEvent,
