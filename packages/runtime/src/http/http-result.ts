@@ -74,13 +74,18 @@ export function singleValueHeaders(
         result[caseVariant(name, index)] = value;
       });
     } else {
+      const value = values.join(', ');
       // defineProperty, so that a header named `__proto__` stays a header.
-      Object.defineProperty(result, name, {
-        value: values.join(', '),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      if (name === '__proto__') {
+        Object.defineProperty(result, name, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else {
+        result[name] = value;
+      }
     }
   }
   return result;

@@ -120,7 +120,8 @@ function checkBody(request: LambdaHttpRequest, spec: Body): void {
 
 const adapter = new LambdaHttpAdapter();
 
-describe('request decoding (fuzz)', () => {
+// 10,000 runs each build real Node messages: on a shared 2-core machine that can pass 30 s.
+describe('request decoding (fuzz)', { timeout: 180_000 }, () => {
   it('HTTP API: never throws but HttpExceptions, and gives back headers, query, path and body', () => {
     fc.assert(
       fc.property(

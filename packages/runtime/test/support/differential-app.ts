@@ -240,7 +240,10 @@ class ResponseController {
   @Get('cookies')
   cookies(@Res({ passthrough: true }) res: LambdaHttpResponse) {
     res.cookie('a', '1', { httpOnly: true, sameSite: 'lax' });
-    res.cookie('b', 'two words', { path: '/res', maxAge: 60_000 });
+    res.cookie('b', 'two words', {
+      path: '/res',
+      expires: new Date('2030-01-01T00:00:00Z'),
+    });
     res.cookie('signed', 'v', { signed: true });
     res.clearCookie('old');
     return 'cookies';
