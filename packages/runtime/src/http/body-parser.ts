@@ -2,10 +2,12 @@ import { BadRequestException } from '@nestjs/common';
 import { parseQuery } from './http-event-parts.js';
 import { firstValue, type LambdaHttpRequest } from './lambda-http.request.js';
 
-// Sets `request.body` from the event's body, as Express's JSON, URL-encoded and text parsers
-// would; any other content type stays bytes (a `Buffer`), or text when it has no content type.
-// Invalid JSON is a 400, as it is over HTTP. The request stream still holds the body, for
-// middleware that reads it.
+/**
+ * Sets `request.body` from the event's body, as Express's JSON, URL-encoded and text parsers
+ * would; any other content type stays bytes (a `Buffer`), or text when it has no content type.
+ * Invalid JSON is a 400, as it is over HTTP. The request stream still holds the body, for
+ * middleware that reads it.
+ */
 export function parseBody(request: LambdaHttpRequest): void {
   const source = request.rawBody;
   if (source === undefined) return;

@@ -2,9 +2,11 @@ import type { INestApplicationContext, Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { LambdaHandlerDefinitionError } from '../errors.js';
 
-// Keeps only the given controllers in the application before `app.init()`, which is when Nest
-// registers routes: a function serves its own routes even when `AppModule` declares others. The
-// controllers left out were instantiated, but get no route and no lifecycle hook.
+/**
+ * Keeps only the given controllers in the application before `app.init()`, which is when Nest
+ * registers routes: a function serves its own routes even when `AppModule` declares others. The
+ * controllers left out were instantiated, but get no route and no lifecycle hook.
+ */
 export function restrictControllers(
   app: INestApplicationContext,
   controllers: readonly Type[],

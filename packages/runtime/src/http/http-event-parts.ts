@@ -4,10 +4,12 @@ import type { HttpHeaders, HttpQuery } from './lambda-http.request.js';
 type SingleValues = { [name: string]: string | undefined } | null | undefined;
 type MultiValues = { [name: string]: string[] | undefined } | null | undefined;
 
-// Lower-cases header names. Multi-value headers win when the event has them, and are folded the
-// way Node.js folds repeated headers: `set-cookie` stays a list, `cookie` is joined with `; `,
-// others with `, `. Like Node.js's, the object has no prototype, so no header name (not even
-// `__proto__`) can change it.
+/**
+ * Lower-cases header names. Multi-value headers win when the event has them, and are folded the
+ * way Node.js folds repeated headers: `set-cookie` stays a list, `cookie` is joined with `; `,
+ * others with `, `. Like Node.js's, the object has no prototype, so no header name (not even
+ * `__proto__`) can change it.
+ */
 export function normalizeHeaders(
   single: SingleValues,
   multi: MultiValues,
@@ -35,7 +37,9 @@ export function normalizeHeaders(
   return headers;
 }
 
-// The query of an event whose parameters API Gateway already decoded (REST API, payload 1.0).
+/**
+ * The query of an event whose parameters API Gateway already decoded (REST API, payload 1.0).
+ */
 export function decodedQuery(
   single: SingleValues,
   multi: MultiValues,
@@ -55,7 +59,7 @@ export function decodedQuery(
   return { query, rawQuery };
 }
 
-// The query of an event whose parameters are still URL-encoded (ALB).
+/** The query of an event whose parameters are still URL-encoded (ALB). */
 export function encodedQuery(
   single: SingleValues,
   multi: MultiValues,
@@ -66,7 +70,7 @@ export function encodedQuery(
   return { query: parseQuery(rawQuery), rawQuery };
 }
 
-// Parses a raw query string as Express's default ("simple") query parser does.
+/** Parses a raw query string as Express's default ("simple") query parser does. */
 export function parseQuery(rawQuery: string): HttpQuery {
   return rawQuery ? parse(rawQuery) : (Object.create(null) as HttpQuery);
 }

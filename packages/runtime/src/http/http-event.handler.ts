@@ -2,7 +2,9 @@ import type { LambdaInvocation } from '../pipeline/lambda-invocation.js';
 import type { HttpTriggerDefinition } from '../triggers/trigger.types.js';
 import type { LambdaHttpAdapter } from './lambda-http.adapter.js';
 
-// One HTTP invocation: the trigger's request, Nest's routes on the adapter, the trigger's result.
+/**
+ * One HTTP invocation: the trigger's request, Nest's routes on the adapter, the trigger's result.
+ */
 export async function handleHttpEvent<TEvent, TResult>(
   definition: HttpTriggerDefinition<TEvent, TResult>,
   adapter: LambdaHttpAdapter,

@@ -4,9 +4,11 @@ import type { LambdaHttpResponse } from './lambda-http.response.js';
 
 const logger = new Logger('LambdaHttpAdapter');
 
-// What `HttpServer.reply()` must do (see its contract in @nestjs/common), as Nest's ExpressAdapter
-// does it with Express's `send()` and `json()`. Unlike Express, which would serialize it as JSON,
-// a returned `Buffer` is sent as bytes.
+/**
+ * What `HttpServer.reply()` must do (see its contract in @nestjs/common), as Nest's ExpressAdapter
+ * does it with Express's `send()` and `json()`. Unlike Express, which would serialize it as JSON,
+ * a returned `Buffer` is sent as bytes.
+ */
 export function reply(
   response: LambdaHttpResponse,
   body: unknown,

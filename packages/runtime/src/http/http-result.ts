@@ -13,8 +13,10 @@ function hasNoBody(response: LambdaHttpResponse): boolean {
   return response.statusCode === 204 || response.statusCode === 304;
 }
 
-// The body of a Lambda HTTP result: text as it is, anything else (and anything content-encoded,
-// e.g. by compression) base64-encoded.
+/**
+ * The body of a Lambda HTTP result: text as it is, anything else (and anything content-encoded,
+ * e.g. by compression) base64-encoded.
+ */
 export function encodeBody(
   response: LambdaHttpResponse,
   request: LambdaHttpRequest,
@@ -57,11 +59,13 @@ function headerEntries(
   return entries;
 }
 
-// One value per header; repeated values are joined with `, `, except `set-cookie`, which is left
-// out (`withoutSetCookie`, payload 2.0 returns it as `cookies`) or sent once per cookie under names
-// that differ only in case (`set-cookie`, `Set-cookie`, ...): API Gateway and ALB pass each one on,
-// and HTTP header names are case-insensitive, so the client receives every cookie. Joining them
-// with `, ` would make one broken cookie of them.
+/**
+ * One value per header; repeated values are joined with `, `, except `set-cookie`, which is left
+ * out (`withoutSetCookie`, payload 2.0 returns it as `cookies`) or sent once per cookie under names
+ * that differ only in case (`set-cookie`, `Set-cookie`, ...): API Gateway and ALB pass each one on,
+ * and HTTP header names are case-insensitive, so the client receives every cookie. Joining them
+ * with `, ` would make one broken cookie of them.
+ */
 export function singleValueHeaders(
   response: LambdaHttpResponse,
   withoutSetCookie = false,
@@ -91,7 +95,9 @@ export function singleValueHeaders(
   return result;
 }
 
-// The `index`th spelling of a header name: its letters upper-cased where `index` has a bit set.
+/**
+ * The `index`th spelling of a header name: its letters upper-cased where `index` has a bit set.
+ */
 export function caseVariant(name: string, index: number): string {
   let variant = '';
   let bit = 0;
@@ -103,14 +109,14 @@ export function caseVariant(name: string, index: number): string {
   return variant;
 }
 
-// Every header as a list, for REST APIs and ALB target groups with multi-value headers.
+/** Every header as a list, for REST APIs and ALB target groups with multi-value headers. */
 export function multiValueHeaders(response: LambdaHttpResponse): {
   [name: string]: string[];
 } {
   return Object.fromEntries(headerEntries(response));
 }
 
-// The `set-cookie` values, which payload format 2.0 returns as `cookies`.
+/** The `set-cookie` values, which payload format 2.0 returns as `cookies`. */
 export function setCookies(response: LambdaHttpResponse): string[] {
   const value = response.getHeader('set-cookie');
   if (value === undefined) return [];

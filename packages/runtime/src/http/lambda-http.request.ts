@@ -4,10 +4,12 @@ import type { Context } from 'aws-lambda';
 import express, { type Application, type Request } from 'express';
 import type { LambdaInvocation } from '../pipeline/lambda-invocation.js';
 
+/** Request headers by lower-case name, as Node keeps them. */
 export type HttpHeaders = { [name: string]: string | string[] | undefined };
+/** Query parameters by name; a repeated key has every value, in order. */
 export type HttpQuery = { [name: string]: string | string[] | undefined };
 
-// What each HTTP trigger extracts from its event.
+/** What each HTTP trigger extracts from its event. */
 export interface HttpRequestParts {
   readonly method: string;
   // The path as the event gives it: percent-encoded or not, depending on the source.
@@ -25,9 +27,11 @@ export interface HttpRequestParts {
 const SOURCE = Symbol('lambda.http.body');
 const UNREAD = Symbol('lambda.http.unread');
 
-// Stands in for the TCP socket of both messages: it carries the client address and TLS flag that
-// Express reads (`req.ip`, `req.protocol`, `req.secure`), and swallows what Node's response writes
-// to it, so that the response runs its own state machine (`headersSent`, `finish`, `close`).
+/**
+ * Stands in for the TCP socket of both messages: it carries the client address and TLS flag that
+ * Express reads (`req.ip`, `req.protocol`, `req.secure`), and swallows what Node's response writes
+ * to it, so that the response runs its own state machine (`headersSent`, `finish`, `close`).
+ */
 export class LambdaSocket extends Writable {
   readonly readable = true;
   remoteAddress: string | undefined;
@@ -163,9 +167,11 @@ export class LambdaHttpRequest<TEvent = unknown> extends ExpressRequest {
 // this class and IncomingMessage, as they do on the requests an Express application receives.
 Object.setPrototypeOf(LambdaHttpRequest.prototype, express.request);
 
-// HTTP APIs deliver the path decoded, REST APIs, function URLs and ALB still encoded. Escaping only
-// what cannot appear in an encoded path (spaces, `?`, `#`, a `%` that starts no escape, non-ASCII)
-// makes both an encoded path, without double-encoding the second.
+/**
+ * HTTP APIs deliver the path decoded, REST APIs, function URLs and ALB still encoded. Escaping only
+ * what cannot appear in an encoded path (spaces, `?`, `#`, a `%` that starts no escape, non-ASCII)
+ * makes both an encoded path, without double-encoding the second.
+ */
 export function encodePath(path: string): string {
   const encoded = UNSAFE_IN_PATH.test(path)
     ? path.replace(UNSAFE_IN_PATH_GLOBAL, escape)
@@ -184,6 +190,7 @@ function escape(character: string): string {
   }
 }
 
+/** The first of a header or query value that may be repeated. */
 export function firstValue(
   value: string | string[] | undefined,
 ): string | undefined {

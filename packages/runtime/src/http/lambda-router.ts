@@ -21,13 +21,16 @@ const VERBS = [
 ] as const;
 
 type Register = (...args: unknown[]) => unknown;
+/** The router Nest registers routes and middleware on: Express's verbs and settings, with no server. */
 export type LambdaRouter = {
   readonly [verb in (typeof VERBS)[number] | 'all' | 'use']: Register;
 } & Pick<Application, 'set' | 'enable' | 'disable' | 'enabled' | 'locals'>;
 
-// The "framework instance" of the adapter: AbstractHttpAdapter delegates `get()`, `post()`, ...,
-// `all()` and `use()` to it, as it would to an Express application, and `set()`, `enable()` and
-// `disable()` to the Express settings the request and response methods read.
+/**
+ * The "framework instance" of the adapter: AbstractHttpAdapter delegates `get()`, `post()`, ...,
+ * `all()` and `use()` to it, as it would to an Express application, and `set()`, `enable()` and
+ * `disable()` to the Express settings the request and response methods read.
+ */
 export function createRouter(
   routes: RouteTable,
   settings: Application,

@@ -4,12 +4,15 @@ import { match, type MatchFunction } from 'path-to-regexp';
 import type { LambdaHttpRequest } from './lambda-http.request.js';
 import type { LambdaHttpResponse } from './lambda-http.response.js';
 
+/** Passes control to the next handler, or to the error handlers with an error. */
 export type Next = (error?: unknown) => void;
+/** A route handler or middleware, as Express calls it. */
 export type Handler = (
   request: LambdaHttpRequest,
   response: LambdaHttpResponse,
   next: Next,
 ) => unknown;
+/** An error-handling middleware, as Express calls it. */
 export type ErrorHandler = (
   error: unknown,
   request: LambdaHttpRequest,
@@ -28,9 +31,11 @@ interface Layer {
   readonly isErrorHandler: boolean;
 }
 
-// The routes, middleware and error handlers Nest registers on the adapter, in registration order,
-// matched the way Express 5 matches them (path-to-regexp 8, case-insensitive, optional trailing
-// slash, HEAD served by GET routes) and chained with `next()`.
+/**
+ * The routes, middleware and error handlers Nest registers on the adapter, in registration order,
+ * matched the way Express 5 matches them (path-to-regexp 8, case-insensitive, optional trailing
+ * slash, HEAD served by GET routes) and chained with `next()`.
+ */
 export class RouteTable {
   private readonly layers: Layer[] = [];
 

@@ -3,9 +3,11 @@ import { PATH_METADATA, SSE_METADATA } from '@nestjs/common/internal';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { LambdaHandlerDefinitionError } from '../errors.js';
 
-// A Lambda result is one buffered payload, and the kit does not use response streaming: an @Sse()
-// route would never end its response, and the invocation would wait for Lambda's timeout. So the
-// function refuses to start, naming the route and what to do instead.
+/**
+ * A Lambda result is one buffered payload, and the kit does not use response streaming: an @Sse()
+ * route would never end its response, and the invocation would wait for Lambda's timeout. So the
+ * function refuses to start, naming the route and what to do instead.
+ */
 export function rejectSseRoutes(app: INestApplicationContext): void {
   const scanner = new MetadataScanner();
   for (const moduleRef of app.get(ModulesContainer).values()) {

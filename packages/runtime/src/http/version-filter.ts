@@ -7,8 +7,10 @@ import type { VersionValue } from '@nestjs/common/internal';
 import type { LambdaHttpRequest } from './lambda-http.request.js';
 import type { Handler } from './route-table.js';
 
-// Runs `handler` only for requests of the versions it serves, for header, media-type and custom
-// versioning (URI versioning is in the path), and passes the others on, as Express's adapter does.
+/**
+ * Runs `handler` only for requests of the versions it serves, for header, media-type and custom
+ * versioning (URI versioning is in the path), and passes the others on, as Express's adapter does.
+ */
 export function applyVersionFilter(
   handler: Handler,
   version: VersionValue,

@@ -9,9 +9,11 @@ import {
 import { firstValue } from '../http/lambda-http.request.js';
 import type { HttpTriggerDefinition } from './trigger.types.js';
 
-// Application Load Balancer targets. Query parameters arrive still URL-encoded and are decoded
-// here; the client address is the first `x-forwarded-for` entry. Target groups with multi-value
-// headers enabled send `multiValueHeaders` and must get them back; the others must not.
+/**
+ * Application Load Balancer targets. Query parameters arrive still URL-encoded and are decoded
+ * here; the client address is the first `x-forwarded-for` entry. Target groups with multi-value
+ * headers enabled send `multiValueHeaders` and must get them back; the others must not.
+ */
 export const albTrigger: HttpTriggerDefinition<ALBEvent, ALBResult> = {
   kind: 'http',
   toRequest: (event, invocation) => {

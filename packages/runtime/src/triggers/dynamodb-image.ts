@@ -18,9 +18,11 @@ export type DynamoDbValue =
   | DynamoDbValue[]
   | { [attribute: string]: DynamoDbValue };
 
-// Stream images as plain values: maps become objects, lists arrays, sets arrays (in the order the
-// record lists them: a `Set` would stringify as `{}`), binary values `Uint8Array`s (the record
-// carries them base64-encoded), numbers per `DynamoDbNumber`.
+/**
+ * Stream images as plain values: maps become objects, lists arrays, sets arrays (in the order the
+ * record lists them: a `Set` would stringify as `{}`), binary values `Uint8Array`s (the record
+ * carries them base64-encoded), numbers per `DynamoDbNumber`.
+ */
 export function unmarshallImage(image: { [name: string]: AttributeValue }): {
   [attribute: string]: DynamoDbValue;
 } {
@@ -59,6 +61,7 @@ function toBytes(base64: string | Uint8Array): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
+/** A DynamoDB number: a `number` when it prints back as the same decimal, else its decimal string. */
 export function toNumber(text: string): DynamoDbNumber {
   const value = Number(text);
   return Number.isFinite(value) &&

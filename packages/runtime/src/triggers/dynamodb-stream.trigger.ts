@@ -24,8 +24,10 @@ export interface DynamoDbChange<
   readonly oldImage: TItem | undefined;
 }
 
-// DynamoDB Streams. Records run in order and processing stops at the first failure, whose
-// sequence number is reported (see batch/stream-batch.processor.ts).
+/**
+ * DynamoDB Streams. Records run in order and processing stops at the first failure, whose
+ * sequence number is reported (see batch/stream-batch.processor.ts).
+ */
 export const dynamoDbStreamTrigger: EventTriggerDefinition<
   DynamoDBStreamEvent,
   DynamoDBBatchResponse
@@ -48,6 +50,7 @@ class DynamoDbRecords extends RecordSource<DynamoDBRecord> {
   }
 }
 
+/** A stream record as `@Body()` gets it: event name, keys and images, unmarshalled exactly. */
 export function decodeDynamoDbRecord(record: DynamoDBRecord): DynamoDbChange {
   const change = record.dynamodb ?? {};
   const plain = (image: Parameters<typeof unmarshallImage>[0] | undefined) =>

@@ -16,9 +16,11 @@ import type { LambdaHttpResponse } from '../http/lambda-http.response.js';
 import type { LambdaInvocation } from '../pipeline/lambda-invocation.js';
 import type { HttpTriggerDefinition } from './trigger.types.js';
 
-// API Gateway HTTP API, payload format 2.0 (also what function URLs send). Headers arrive lower
-// case; cookies come in their own list and are folded back into a `cookie` header; the path of a
-// named stage starts with the stage, which is removed so routes stay stage-independent.
+/**
+ * API Gateway HTTP API, payload format 2.0 (also what function URLs send). Headers arrive lower
+ * case; cookies come in their own list and are folded back into a `cookie` header; the path of a
+ * named stage starts with the stage, which is removed so routes stay stage-independent.
+ */
 export const httpApiTrigger: HttpTriggerDefinition<
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2
@@ -28,6 +30,7 @@ export const httpApiTrigger: HttpTriggerDefinition<
   toResult: (response, request) => resultFromV2(response, request),
 };
 
+/** A response as an HTTP API payload v2 result (function URLs answer the same shape). */
 export function resultFromV2(
   response: LambdaHttpResponse,
   request: LambdaHttpRequest,
@@ -41,6 +44,7 @@ export function resultFromV2(
   };
 }
 
+/** The request parts of an HTTP API payload v2 event (function URLs send the same shape). */
 export function requestFromV2(
   event: APIGatewayProxyEventV2,
   invocation: LambdaInvocation,

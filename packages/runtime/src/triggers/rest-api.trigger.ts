@@ -7,9 +7,11 @@ import {
 } from '../http/http-result.js';
 import type { HttpTriggerDefinition } from './trigger.types.js';
 
-// API Gateway REST API, payload format 1.0 (also HTTP APIs set to 1.0). Multi-value headers and
-// query parameters win over the single-value ones, which keep only the last value; query values
-// arrive decoded. The result carries `multiValueHeaders` when the request did.
+/**
+ * API Gateway REST API, payload format 1.0 (also HTTP APIs set to 1.0). Multi-value headers and
+ * query parameters win over the single-value ones, which keep only the last value; query values
+ * arrive decoded. The result carries `multiValueHeaders` when the request did.
+ */
 export const restApiTrigger: HttpTriggerDefinition<
   APIGatewayProxyEvent,
   APIGatewayProxyResult
