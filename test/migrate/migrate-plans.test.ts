@@ -312,3 +312,17 @@ describe('function names', () => {
     expect(() => plan('reserved-names/serverless.yml', name)).toThrow(message);
   });
 });
+
+describe('serverless.yml without provider.stage and provider.region', () => {
+  it("resolves them to Serverless's defaults, dev and us-east-1, with no parameter left", () => {
+    const p = plan('stage-defaults/serverless.yml');
+
+    expect(fn(p, 'report').environment).toEqual({
+      STAGE: 'dev',
+      REGION: 'us-east-1',
+      TABLE: 'orders-dev',
+    });
+    expect(p.notMigrated).toEqual([]);
+    expect(p.notes.map((n) => n.subject)).toEqual(['stage', 'region']);
+  });
+});

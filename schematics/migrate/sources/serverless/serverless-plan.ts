@@ -115,6 +115,7 @@ function serverlessContext(
   access: TemplateAccess,
 ): ServerlessContext {
   const stage = stageOf(doc, access);
+  const self = withProviderDefaults(doc, stage);
   const params = {
     ...asRecord(asRecord(doc.params).default),
     ...asRecord(asRecord(asRecord(doc.stages).default).params),
@@ -123,7 +124,7 @@ function serverlessContext(
   };
   const newResolver = () =>
     new VariableResolver({
-      self: doc,
+      self,
       stage,
       options: {},
       params,
@@ -170,6 +171,17 @@ function serverlessContext(
         detail: `variables were resolved for stage "${stage}"`,
         where: `${access.file} provider.stage`,
       },
+      ...(asRecord(doc.provider).region === undefined &&
+      JSON.stringify(doc).includes('provider.region')
+        ? [
+            {
+              subject: 'region',
+              detail:
+                'provider.region is not set, so Serverless\'s default "us-east-1" stands where the file reads it',
+              where: `${access.file} provider.region`,
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -280,6 +292,19 @@ function reportLeftBehind(doc: Raw, context: ServerlessContext): void {
       `${file} plugins`,
     );
   }
+}
+
+/**
+ * The document as Serverless reads it: `provider.stage` defaults to the stage (`dev`) and
+ * `provider.region` to `us-east-1`, so `${self:provider.stage}` and `${opt:region,
+ * self:provider.region}` resolve as they did when the legacy service deployed.
+ */
+function withProviderDefaults(doc: Raw, stage: string): Raw {
+  const provider = asRecord(doc.provider);
+  return {
+    ...doc,
+    provider: { ...provider, stage, region: provider.region ?? 'us-east-1' },
+  };
 }
 
 function stageOf(doc: Raw, access: TemplateAccess): string {
