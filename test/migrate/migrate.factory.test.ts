@@ -40,6 +40,7 @@ describe('migrate a handler', () => {
       '/src/legacy/invoke-legacy.ts',
       '/test/events/callback.json',
       '/test/functions/callback.legacy.spec.ts',
+      '/test/support/deterministic.ts',
     ]);
     expect(changedPaths(service, tree)).toEqual([
       '/.oxlintrc.json',
