@@ -326,3 +326,22 @@ describe('serverless.yml without provider.stage and provider.region', () => {
     expect(p.notes.map((n) => n.subject)).toEqual(['stage', 'region']);
   });
 });
+
+describe("SAM's SQSPollerPolicy", () => {
+  it('expands to IAM actions only (the *Batch operations are not actions)', () => {
+    const p = plan('sqs-poller/template.yaml');
+
+    expect(fn(p, 'poller-function').statements).toEqual([
+      {
+        effect: 'Allow',
+        actions: [
+          'sqs:ChangeMessageVisibility',
+          'sqs:DeleteMessage',
+          'sqs:GetQueueAttributes',
+          'sqs:ReceiveMessage',
+        ],
+        resources: expect.any(Array) as unknown,
+      },
+    ]);
+  });
+});
