@@ -4,6 +4,7 @@ import type {
   MigrationPlan,
   PlannedFunction,
 } from '../../schematics/migrate/plan/plan.js';
+import { renderConstruct } from '../../schematics/migrate/render/render-construct.js';
 import { planFromSource } from '../../schematics/migrate/sources/plan-from-source.js';
 import { LEGACY } from './support/migrate-runner.js';
 
@@ -343,5 +344,46 @@ describe("SAM's SQSPollerPolicy", () => {
         resources: expect.any(Array) as unknown,
       },
     ]);
+  });
+});
+
+describe('routes behind an authorizer', () => {
+  it("refuses a SAM function whose route takes its API's default JWT authorizer", () => {
+    expect(() => plan('authorizers/template.yaml')).toThrow(
+      'authorizers/template.yaml Resources.OrdersFunction.Events.List (GET /orders) is protected by the default authorizer OrdersJwt of ProtectedApi; migrate does not carry authorizers over yet and will not make the route public, so leave this function out with --name',
+    );
+  });
+
+  it('migrates the route that opts out with Auth.Authorizer: NONE', () => {
+    const p = plan('authorizers/template.yaml', 'HealthFunction');
+
+    expect(fn(p, 'health-function').triggers).toMatchObject([
+      { type: 'http-api', method: 'GET', path: '/health' },
+    ]);
+  });
+
+  it('acknowledges cdk-nag APIG4 on a public route with a reason that holds', () => {
+    const health = fn(
+      plan('authorizers/template.yaml', 'HealthFunction'),
+      'health-function',
+    );
+    const construct = renderConstruct({
+      fn: health,
+      className: 'HealthFunction',
+      origin: 'authorizers/template.yaml (HealthFunction)',
+      resources: new Map(),
+      resourcesModule: 'authorizers.resources',
+    });
+
+    expect(construct).toContain(
+      "id: 'AwsSolutions-APIG4', reason: 'migrate found no authorizer on this route in the legacy source, and refuses the routes that have one;",
+    );
+    expect(construct).not.toContain('took no authorization');
+  });
+
+  it('refuses a serverless.yml function whose httpApi route names an authorizer', () => {
+    expect(() => plan('authorizers/serverless.yml')).toThrow(
+      'authorizers/serverless.yml functions.orders.events[0] (GET /orders) is protected by the authorizer ordersJwt;',
+    );
   });
 });

@@ -4,6 +4,7 @@
 // recreates them as Serverless would have.
 import type { Finding, PlannedTrigger, ResourceRef } from '../../plan/plan.js';
 import type { IntrinsicReader } from '../../plan/intrinsics.js';
+import { refuseProtectedRoute } from '../../plan/authorizers.js';
 import { eventBridgeTrigger, resourceRef } from '../event-parts.js';
 import { asNumber, asRecord, asText, type Raw } from '../../plan/values.js';
 
@@ -104,6 +105,16 @@ function httpEvent(
     method: method.toUpperCase() === '*' ? 'ANY' : method.toUpperCase(),
     path: leadingSlash(path),
   };
+  if (props.authorizer !== undefined || props.private === true) {
+    const authorizer = asRecord(props.authorizer);
+    refuseProtectedRoute(
+      context.where,
+      `${route.method} ${route.path}`,
+      props.authorizer === undefined
+        ? 'an API key (private: true)'
+        : `the authorizer ${asText(typeof props.authorizer === 'string' ? props.authorizer : (authorizer.name ?? authorizer.arn ?? authorizer.type), 'of the event')}`,
+    );
+  }
   for (const setting of Object.keys(props).filter(
     (key) => key !== 'method' && key !== 'path',
   )) {
