@@ -387,3 +387,32 @@ describe('routes behind an authorizer', () => {
     );
   });
 });
+
+describe('settings that used to be dropped without a word', () => {
+  it('carries SQS ScalingConfig.MaximumConcurrency over, and reports FunctionName', () => {
+    const p = plan('settings/template.yaml');
+    const worker = fn(p, 'worker-function');
+
+    expect(worker.triggers).toMatchObject([{ type: 'sqs', maxConcurrency: 5 }]);
+    expect(
+      renderConstruct({
+        fn: worker,
+        className: 'WorkerFunction',
+        origin: 'settings/template.yaml (WorkerFunction)',
+        resources: new Map([['Jobs', 'queue']]),
+        resourcesModule: 'settings.resources',
+      }),
+    ).toContain('maxConcurrency: 5');
+    expect(subjects(p)).toContain('WorkerFunction function name');
+  });
+
+  it("gives Serverless streams Serverless's batch size, 10, and carries maximumConcurrency", () => {
+    const p = plan('settings/serverless.yml');
+
+    expect(fn(p, 'changes').triggers).toMatchObject([
+      { type: 'dynamodb-stream', batchSize: 10 },
+      { type: 'sqs', maxConcurrency: 3 },
+    ]);
+    expect(subjects(p)).toContain('changes function name');
+  });
+});

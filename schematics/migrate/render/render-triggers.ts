@@ -89,6 +89,8 @@ function renderSqs(trigger: TriggerOf<'sqs'>, r: TriggerRender): string[] {
         trigger.batchSize !== undefined && `batchSize: ${trigger.batchSize}`,
         trigger.maxBatchingWindow !== undefined &&
           `maxBatchingWindow: ${use('aws-cdk-lib', 'Duration')}.seconds(${trigger.maxBatchingWindow})`,
+        trigger.maxConcurrency !== undefined &&
+          `maxConcurrency: ${trigger.maxConcurrency}`,
         trigger.reportBatchItemFailures && 'reportBatchItemFailures: true',
       ],
     )}));`,

@@ -124,11 +124,15 @@ function apiEvent(
 
 function sqsEvent(props: Raw, context: SamEventContext): PlannedTrigger {
   const window = asNumber(props.MaximumBatchingWindowInSeconds);
+  const concurrency = asNumber(
+    asRecord(props.ScalingConfig).MaximumConcurrency,
+  );
   return {
     type: 'sqs',
     queue: resourceRef(props.Queue, context),
     ...batchSize(props),
     ...(window === undefined ? {} : { maxBatchingWindow: window }),
+    ...(concurrency === undefined ? {} : { maxConcurrency: concurrency }),
     ...reportsFailures(props),
   };
 }

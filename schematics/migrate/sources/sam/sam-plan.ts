@@ -15,7 +15,10 @@ import { samTriggers } from './sam-events.js';
 import { samPolicies } from './sam-policies.js';
 import type { TemplateAccess } from '../serverless/serverless-plan.js';
 import { asRecord, asText, type Raw } from '../../plan/values.js';
-import { defaultFunctionName } from '../../plan/function-names.js';
+import {
+  defaultFunctionName,
+  functionNameFinding,
+} from '../../plan/function-names.js';
 
 const HANDLED = new Set([
   'Handler',
@@ -168,6 +171,8 @@ function planFunction(
     });
     return undefined;
   }
+  if (props.FunctionName !== undefined)
+    notMigrated.push(functionNameFinding(logicalId, where));
   for (const key of Object.keys(props).filter((k) => !HANDLED.has(k))) {
     notMigrated.push({
       subject: `${logicalId}.${key}`,

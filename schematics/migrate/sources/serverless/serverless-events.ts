@@ -137,11 +137,13 @@ function sqsEvent(
   const queue = resourceRef(typeof raw === 'string' ? raw : props.arn, context);
   const batchSize = asNumber(props.batchSize);
   const maxBatchingWindow = asNumber(props.maximumBatchingWindow);
+  const maxConcurrency = asNumber(props.maximumConcurrency);
   return {
     type: 'sqs',
     queue,
     ...(batchSize === undefined ? {} : { batchSize }),
     ...(maxBatchingWindow === undefined ? {} : { maxBatchingWindow }),
+    ...(maxConcurrency === undefined ? {} : { maxConcurrency }),
     ...reportsFailures(props),
   };
 }
@@ -232,13 +234,14 @@ function streamEvent(
     (typeof arn === 'string' && arn.includes(':kinesis:'))
       ? 'kinesis'
       : 'dynamodb-stream';
-  const batchSize = asNumber(props.batchSize);
+  // Serverless sets 10 when batchSize is left out; CDK's own default would be 100.
+  const batchSize = asNumber(props.batchSize) ?? 10;
   return {
     type: kind,
     stream: resourceRef(arn, context),
     startingPosition:
       props.startingPosition === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON',
-    ...(batchSize === undefined ? {} : { batchSize }),
+    batchSize,
     ...reportsFailures(props),
   };
 }

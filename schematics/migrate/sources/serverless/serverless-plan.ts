@@ -1,7 +1,10 @@
 // Reads a serverless.yml (Framework v3 and v4) into a migration plan: every Node.js function with
 // its handler, triggers, memory, timeout, environment (provider- and function-level) and IAM
 // statements, plus the resources they use; and a finding for everything left behind.
-import { defaultFunctionName } from '../../plan/function-names.js';
+import {
+  defaultFunctionName,
+  functionNameFinding,
+} from '../../plan/function-names.js';
 import { IntrinsicReader } from '../../plan/intrinsics.js';
 import { readStatements } from '../../plan/iam.js';
 import type {
@@ -204,6 +207,7 @@ function planFunction(
     });
     return undefined;
   }
+  if (fn.name !== undefined) notMigrated.push(functionNameFinding(key, where));
   for (const extra of Object.keys(fn).filter((k) => !FUNCTION_KEYS.has(k))) {
     notMigrated.push({
       subject: `functions.${key}.${extra}`,
