@@ -3,7 +3,7 @@ import * as prettier from 'prettier';
 import { readPrettierConfig } from '../utils/format-new-files.rule.js';
 
 /**
- * Formats the TypeScript files this run generated, with the project's Prettier settings. Unlike
+ * Formats the TypeScript files and sample events this run generated, with the project's Prettier settings. Unlike
  * `formatNewFiles`, it leaves the copied legacy code alone: that is copied byte for byte.
  */
 export function formatGenerated(paths: readonly string[], root: string): Rule {
@@ -12,10 +12,10 @@ export function formatGenerated(paths: readonly string[], root: string): Rule {
     for (const path of paths) {
       if (!tree.exists(path)) continue;
       const source = tree.readText(path);
-      const formatted = await prettier.format(source, {
-        ...config,
-        filepath: path,
-      });
+      // A source's own event file that Prettier cannot parse stays as it was.
+      const formatted = await prettier
+        .format(source, { ...config, filepath: path })
+        .catch(() => source);
       if (formatted !== source) tree.overwrite(path, formatted);
     }
     return tree;

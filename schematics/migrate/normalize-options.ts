@@ -1,7 +1,6 @@
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { SchematicsException } from '@angular-devkit/schematics';
 import { projectLayout } from '../utils/generate-options.js';
-import { readText } from './sources/handler/legacy-files.js';
 import {
   collectSources,
   type LegacySources,
@@ -12,8 +11,8 @@ import {
   type MigrationPlan,
   type PlannedFunction,
 } from './plan/plan.js';
+import { sampleEvent } from './render/sample-event.js';
 import { planFromSource } from './sources/plan-from-source.js';
-import { TEMPLATES_ROOT } from '../utils/render-templates.js';
 import { toNameForms } from '../utils/names.js';
 import type { MigrateOptions } from './migrate.schema.js';
 
@@ -114,26 +113,6 @@ export function loadMigration(raw: MigrateOptions): MigrationInput {
     force: raw.force ?? false,
     extra,
   };
-}
-
-/** `events/<key>.json` or `events/<name>.json` beside the source, else the trigger's sample. */
-function sampleEvent(
-  fn: PlannedFunction,
-  dir: string,
-): { text: string; from: string } {
-  for (const candidate of [fn.sourceName.replace(/#.*/, ''), fn.name]) {
-    const path = join(dir, 'events', `${candidate}.json`);
-    const text = readText(path);
-    if (text !== undefined)
-      return { text, from: `events/${candidate}.json of the source` };
-  }
-  const trigger = fn.triggers[0]?.type ?? 'invoke';
-  const text = readText(
-    join(TEMPLATES_ROOT, 'migrate', 'events', `${trigger}.json`),
-  );
-  if (text === undefined)
-    throw new Error(`create-nest-lambda has no sample event for ${trigger}`);
-  return { text, from: `a sample ${trigger} event` };
 }
 
 /** The resources module is named after the function (a handler) or the source's folder (a template). */

@@ -101,7 +101,7 @@ export function legacyContent(path: string, content: Buffer): Buffer {
   return Buffer.from(shebang + NO_CHECK + text.slice(shebang.length), 'utf8');
 }
 
-/** Paths of the TypeScript this run generates for a function, to format them. */
+/** Paths of the files this run generates for a function (TypeScript and its sample event), to format them. */
 export function generatedPaths(input: MigrationInput): string[] {
   return input.functions.flatMap(({ fn }) =>
     [
@@ -110,6 +110,8 @@ export function generatedPaths(input: MigrationInput): string[] {
       `src/functions/${fn.name}.function.ts`,
       `infra/functions/${fn.name}.construct.ts`,
       `test/functions/${fn.name}.legacy.spec.ts`,
+      // The sample event too: the service's format:check covers test/events.
+      `test/events/${fn.name}.json`,
     ].map((path) => posix.join(input.root, path)),
   );
 }

@@ -4,6 +4,7 @@ import type {
   MigrationPlan,
   PlannedFunction,
 } from '../../schematics/migrate/plan/plan.js';
+import { renderConstruct } from '../../schematics/migrate/render/render-construct.js';
 import { planFromSource } from '../../schematics/migrate/sources/plan-from-source.js';
 import { LEGACY } from './support/migrate-runner.js';
 
@@ -310,5 +311,108 @@ describe('function names', () => {
     ['remove=x', 'has no Node.js function remove; check --name'],
   ])('refuses --name %s', (name, message) => {
     expect(() => plan('reserved-names/serverless.yml', name)).toThrow(message);
+  });
+});
+
+describe('serverless.yml without provider.stage and provider.region', () => {
+  it("resolves them to Serverless's defaults, dev and us-east-1, with no parameter left", () => {
+    const p = plan('stage-defaults/serverless.yml');
+
+    expect(fn(p, 'report').environment).toEqual({
+      STAGE: 'dev',
+      REGION: 'us-east-1',
+      TABLE: 'orders-dev',
+    });
+    expect(p.notMigrated).toEqual([]);
+    expect(p.notes.map((n) => n.subject)).toEqual(['stage', 'region']);
+  });
+});
+
+describe("SAM's SQSPollerPolicy", () => {
+  it('expands to IAM actions only (the *Batch operations are not actions)', () => {
+    const p = plan('sqs-poller/template.yaml');
+
+    expect(fn(p, 'poller-function').statements).toEqual([
+      {
+        effect: 'Allow',
+        actions: [
+          'sqs:ChangeMessageVisibility',
+          'sqs:DeleteMessage',
+          'sqs:GetQueueAttributes',
+          'sqs:ReceiveMessage',
+        ],
+        resources: expect.any(Array) as unknown,
+      },
+    ]);
+  });
+});
+
+describe('routes behind an authorizer', () => {
+  it("refuses a SAM function whose route takes its API's default JWT authorizer", () => {
+    expect(() => plan('authorizers/template.yaml')).toThrow(
+      'authorizers/template.yaml Resources.OrdersFunction.Events.List (GET /orders) is protected by the default authorizer OrdersJwt of ProtectedApi; migrate does not carry authorizers over yet and will not make the route public, so leave this function out with --name',
+    );
+  });
+
+  it('migrates the route that opts out with Auth.Authorizer: NONE', () => {
+    const p = plan('authorizers/template.yaml', 'HealthFunction');
+
+    expect(fn(p, 'health-function').triggers).toMatchObject([
+      { type: 'http-api', method: 'GET', path: '/health' },
+    ]);
+  });
+
+  it('acknowledges cdk-nag APIG4 on a public route with a reason that holds', () => {
+    const health = fn(
+      plan('authorizers/template.yaml', 'HealthFunction'),
+      'health-function',
+    );
+    const construct = renderConstruct({
+      fn: health,
+      className: 'HealthFunction',
+      origin: 'authorizers/template.yaml (HealthFunction)',
+      resources: new Map(),
+      resourcesModule: 'authorizers.resources',
+    });
+
+    expect(construct).toContain(
+      "id: 'AwsSolutions-APIG4', reason: 'migrate found no authorizer on this route in the legacy source, and refuses the routes that have one;",
+    );
+    expect(construct).not.toContain('took no authorization');
+  });
+
+  it('refuses a serverless.yml function whose httpApi route names an authorizer', () => {
+    expect(() => plan('authorizers/serverless.yml')).toThrow(
+      'authorizers/serverless.yml functions.orders.events[0] (GET /orders) is protected by the authorizer ordersJwt;',
+    );
+  });
+});
+
+describe('settings that used to be dropped without a word', () => {
+  it('carries SQS ScalingConfig.MaximumConcurrency over, and reports FunctionName', () => {
+    const p = plan('settings/template.yaml');
+    const worker = fn(p, 'worker-function');
+
+    expect(worker.triggers).toMatchObject([{ type: 'sqs', maxConcurrency: 5 }]);
+    expect(
+      renderConstruct({
+        fn: worker,
+        className: 'WorkerFunction',
+        origin: 'settings/template.yaml (WorkerFunction)',
+        resources: new Map([['Jobs', 'queue']]),
+        resourcesModule: 'settings.resources',
+      }),
+    ).toContain('maxConcurrency: 5');
+    expect(subjects(p)).toContain('WorkerFunction function name');
+  });
+
+  it("gives Serverless streams Serverless's batch size, 10, and carries maximumConcurrency", () => {
+    const p = plan('settings/serverless.yml');
+
+    expect(fn(p, 'changes').triggers).toMatchObject([
+      { type: 'dynamodb-stream', batchSize: 10 },
+      { type: 'sqs', maxConcurrency: 3 },
+    ]);
+    expect(subjects(p)).toContain('changes function name');
   });
 });

@@ -1,3 +1,4 @@
+import * as prettier from 'prettier';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +41,7 @@ describe('migrate a handler', () => {
       '/src/legacy/invoke-legacy.ts',
       '/test/events/callback.json',
       '/test/functions/callback.legacy.spec.ts',
+      '/test/support/deterministic.ts',
     ]);
     expect(changedPaths(service, tree)).toEqual([
       '/.oxlintrc.json',
@@ -320,5 +322,24 @@ describe('migrate a template', () => {
     expect(tree.readText('/infra/legacy/sam-app.resources.ts')).not.toContain(
       'uploadsBucket',
     );
+  });
+});
+
+describe('the sample event', () => {
+  it("is written in the service's Prettier style, so its format:check passes", async () => {
+    // Aimed at its route (GET /orders), the event is rewritten, not copied.
+    const tree = await migrate(service, {
+      source: 'serverless-app/serverless.yml',
+      name: 'listOrders',
+    });
+    const text = tree.readText('/test/events/list-orders.json');
+    const config = JSON.parse(service['/.prettierrc'] ?? '{}') as object;
+
+    expect(
+      await prettier.format(text, {
+        ...config,
+        filepath: '/test/events/list-orders.json',
+      }),
+    ).toBe(text);
   });
 });

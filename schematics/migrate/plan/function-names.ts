@@ -66,3 +66,13 @@ export function parseNameOption(option: string): NameOption {
     });
   return { selectors, renames };
 }
+
+/** Other code may invoke the function by its physical name, which the new stack does not reuse. */
+export function functionNameFinding(key: string, where: string) {
+  return {
+    subject: `${key} function name`,
+    detail:
+      'is not carried over (the legacy stack still owns it); the new function gets a generated name: point callers that invoke it by name at the new one, or set functionName in its construct once the legacy function is gone',
+    where,
+  };
+}

@@ -36,6 +36,8 @@ export type PlannedTrigger =
       queue: ResourceRef;
       batchSize?: number;
       maxBatchingWindow?: number;
+      /** ScalingConfig.MaximumConcurrency: how many concurrent invocations the queue may drive. */
+      maxConcurrency?: number;
       reportBatchItemFailures?: boolean;
     }
   | { type: 'sns'; topic: ResourceRef; filterPolicy?: unknown }

@@ -3,6 +3,7 @@
 // each creating its resource once per stack. Secure defaults that change nothing for the code
 // (TLS only, managed encryption, point-in-time recovery) are on; what the legacy resource lacked
 // and cdk-nag asks for is acknowledged beside it, with the reason, for the team to revisit.
+import { NO_AUTHORIZER_REASON } from '../plan/authorizers.js';
 import { ImportSet, identifier, literal, quote } from './code.js';
 import type { PlannedResource, TableAttribute } from '../plan/plan.js';
 
@@ -216,18 +217,10 @@ function renderRestApi(
     ack(
       'api',
       'AwsSolutions-APIG3',
-      'The legacy API had no WAF web ACL; add one when its traffic is known.',
+      'migrate creates this API without a WAF web ACL (a legacy one is not carried over); add one when its traffic is known.',
     ),
-    ack(
-      'api',
-      'AwsSolutions-APIG4',
-      'The legacy routes took no authorization; add an authorizer to each method before opening new routes.',
-    ),
-    ack(
-      'api',
-      'AwsSolutions-COG4',
-      'The legacy routes took no authorization; add an authorizer to each method before opening new routes.',
-    ),
+    ack('api', 'AwsSolutions-APIG4', NO_AUTHORIZER_REASON),
+    ack('api', 'AwsSolutions-COG4', NO_AUTHORIZER_REASON),
     ack(
       "api.node.findChild('CloudWatchRole')",
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',

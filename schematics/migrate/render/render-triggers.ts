@@ -1,6 +1,8 @@
 // Renders the statements that wire one trigger of a migrated function in its construct, with the
 // settings the legacy template gave it (batch sizes, starting positions, filters, routes) and no
-// others: retries, dead-letter queues and authorizers stay as they were, and the report says so.
+// others: retries and dead-letter queues stay as they were, and the report says so. A route with an
+// authorizer never gets here: the plan refuses it (plan/authorizers.ts).
+import { NO_AUTHORIZER_REASON } from '../plan/authorizers.js';
 import { literal, quote } from './code.js';
 import type { PlannedTrigger, ResourceRef } from '../plan/plan.js';
 import {
@@ -87,6 +89,8 @@ function renderSqs(trigger: TriggerOf<'sqs'>, r: TriggerRender): string[] {
         trigger.batchSize !== undefined && `batchSize: ${trigger.batchSize}`,
         trigger.maxBatchingWindow !== undefined &&
           `maxBatchingWindow: ${use('aws-cdk-lib', 'Duration')}.seconds(${trigger.maxBatchingWindow})`,
+        trigger.maxConcurrency !== undefined &&
+          `maxConcurrency: ${trigger.maxConcurrency}`,
         trigger.reportBatchItemFailures && 'reportBatchItemFailures: true',
       ],
     )}));`,
@@ -221,12 +225,7 @@ function renderHttpApi(
       : `${v2('HttpRouteKey')}.with(${quote(trigger.path)}, ${v2('HttpMethod')}.${trigger.method})`;
   return [
     `const route${index} = new ${v2('HttpRoute')}(this, 'Route${index}', { httpApi: ${resourceCall(trigger.api, r.context)}, routeKey: ${key}, integration: new ${use('aws-cdk-lib/aws-apigatewayv2-integrations', 'HttpLambdaIntegration')}('Integration${index}', ${FN}) });`,
-    acknowledge(
-      r,
-      `route${index}`,
-      'AwsSolutions-APIG4',
-      'The legacy route took no authorization; add an authorizer before opening new routes.',
-    ),
+    acknowledge(r, `route${index}`, 'AwsSolutions-APIG4', NO_AUTHORIZER_REASON),
   ];
 }
 

@@ -3,6 +3,7 @@
 // keep SAM's logical ids, `ServerlessRestApi` and `ServerlessHttpApi`.
 import type { IntrinsicReader } from '../../plan/intrinsics.js';
 import type { Finding, PlannedTrigger } from '../../plan/plan.js';
+import { refuseProtectedRoute } from '../../plan/authorizers.js';
 import { eventBridgeTrigger, resourceRef } from '../event-parts.js';
 import {
   asNumber,
@@ -16,6 +17,8 @@ export interface SamEventContext {
   reader: IntrinsicReader;
   notMigrated: Finding[];
   where: string;
+  /** The authorizer an API (logical id) applies to routes that name none: its DefaultAuthorizer. */
+  defaultAuthorizer?: (api: string) => string | undefined;
 }
 
 export function samTriggers(
@@ -98,6 +101,17 @@ function apiEvent(
     (type === 'Api' ? 'ServerlessRestApi' : 'ServerlessHttpApi');
   const method = asText(props.Method, 'ANY').toUpperCase();
   const path = asText(props.Path, type === 'HttpApi' ? '*' : '/');
+  const auth = asRecord(props.Auth);
+  const authorizer =
+    auth.Authorizer === 'NONE'
+      ? undefined
+      : auth.Authorizer !== undefined
+        ? `the authorizer ${asText(auth.Authorizer, 'of its Auth')}`
+        : auth.ApiKeyRequired === true
+          ? 'an API key'
+          : context.defaultAuthorizer?.(api);
+  if (authorizer !== undefined)
+    refuseProtectedRoute(context.where, `${method} ${path}`, authorizer);
   return type === 'Api'
     ? { type: 'rest-api', method, path, api }
     : {
@@ -110,11 +124,15 @@ function apiEvent(
 
 function sqsEvent(props: Raw, context: SamEventContext): PlannedTrigger {
   const window = asNumber(props.MaximumBatchingWindowInSeconds);
+  const concurrency = asNumber(
+    asRecord(props.ScalingConfig).MaximumConcurrency,
+  );
   return {
     type: 'sqs',
     queue: resourceRef(props.Queue, context),
     ...batchSize(props),
     ...(window === undefined ? {} : { maxBatchingWindow: window }),
+    ...(concurrency === undefined ? {} : { maxConcurrency: concurrency }),
     ...reportsFailures(props),
   };
 }

@@ -15,7 +15,10 @@ import { samTriggers } from './sam-events.js';
 import { samPolicies } from './sam-policies.js';
 import type { TemplateAccess } from '../serverless/serverless-plan.js';
 import { asRecord, asText, type Raw } from '../../plan/values.js';
-import { defaultFunctionName } from '../../plan/function-names.js';
+import {
+  defaultFunctionName,
+  functionNameFinding,
+} from '../../plan/function-names.js';
 
 const HANDLED = new Set([
   'Handler',
@@ -45,6 +48,7 @@ interface SamContext {
   globals: Raw;
   reader: IntrinsicReader;
   notMigrated: Finding[];
+  defaultAuthorizer: (api: string) => string | undefined;
 }
 
 export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
@@ -59,6 +63,7 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
       parameters,
     }),
     notMigrated: [],
+    defaultAuthorizer: (api) => defaultAuthorizer(template, api),
   };
   const functions: PlannedFunction[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
@@ -95,6 +100,27 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
       where: `${access.file} Parameters.${name}`,
     })),
   };
+}
+
+/**
+ * The DefaultAuthorizer (or required API key) of an API: its own `Auth`, or for the implicit
+ * `ServerlessRestApi` and `ServerlessHttpApi`, `Globals.Api.Auth` and `Globals.HttpApi.Auth`.
+ */
+function defaultAuthorizer(template: Raw, api: string): string | undefined {
+  const implicit: Record<string, string> = {
+    ServerlessRestApi: 'Api',
+    ServerlessHttpApi: 'HttpApi',
+  };
+  const globalKey = implicit[api];
+  const auth = asRecord(
+    globalKey === undefined
+      ? asRecord(asRecord(asRecord(template.Resources)[api]).Properties).Auth
+      : asRecord(asRecord(template.Globals)[globalKey]).Auth,
+  );
+  if (auth.DefaultAuthorizer !== undefined && auth.DefaultAuthorizer !== 'NONE')
+    return `the default authorizer ${asText(auth.DefaultAuthorizer, 'of its API')} of ${api}`;
+  if (auth.ApiKeyRequired === true) return `an API key required by ${api}`;
+  return undefined;
 }
 
 function parameterDefaults(
@@ -145,6 +171,8 @@ function planFunction(
     });
     return undefined;
   }
+  if (props.FunctionName !== undefined)
+    notMigrated.push(functionNameFinding(logicalId, where));
   for (const key of Object.keys(props).filter((k) => !HANDLED.has(k))) {
     notMigrated.push({
       subject: `${logicalId}.${key}`,
@@ -185,7 +213,12 @@ function planFunction(
         notMigrated,
       ),
     ],
-    triggers: samTriggers(props.Events, { reader, notMigrated, where }),
+    triggers: samTriggers(props.Events, {
+      reader,
+      notMigrated,
+      where,
+      defaultAuthorizer: context.defaultAuthorizer,
+    }),
   };
 }
 

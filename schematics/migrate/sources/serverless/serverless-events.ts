@@ -4,6 +4,7 @@
 // recreates them as Serverless would have.
 import type { Finding, PlannedTrigger, ResourceRef } from '../../plan/plan.js';
 import type { IntrinsicReader } from '../../plan/intrinsics.js';
+import { refuseProtectedRoute } from '../../plan/authorizers.js';
 import { eventBridgeTrigger, resourceRef } from '../event-parts.js';
 import { asNumber, asRecord, asText, type Raw } from '../../plan/values.js';
 
@@ -104,6 +105,16 @@ function httpEvent(
     method: method.toUpperCase() === '*' ? 'ANY' : method.toUpperCase(),
     path: leadingSlash(path),
   };
+  if (props.authorizer !== undefined || props.private === true) {
+    const authorizer = asRecord(props.authorizer);
+    refuseProtectedRoute(
+      context.where,
+      `${route.method} ${route.path}`,
+      props.authorizer === undefined
+        ? 'an API key (private: true)'
+        : `the authorizer ${asText(typeof props.authorizer === 'string' ? props.authorizer : (authorizer.name ?? authorizer.arn ?? authorizer.type), 'of the event')}`,
+    );
+  }
   for (const setting of Object.keys(props).filter(
     (key) => key !== 'method' && key !== 'path',
   )) {
@@ -126,11 +137,13 @@ function sqsEvent(
   const queue = resourceRef(typeof raw === 'string' ? raw : props.arn, context);
   const batchSize = asNumber(props.batchSize);
   const maxBatchingWindow = asNumber(props.maximumBatchingWindow);
+  const maxConcurrency = asNumber(props.maximumConcurrency);
   return {
     type: 'sqs',
     queue,
     ...(batchSize === undefined ? {} : { batchSize }),
     ...(maxBatchingWindow === undefined ? {} : { maxBatchingWindow }),
+    ...(maxConcurrency === undefined ? {} : { maxConcurrency }),
     ...reportsFailures(props),
   };
 }
@@ -221,13 +234,14 @@ function streamEvent(
     (typeof arn === 'string' && arn.includes(':kinesis:'))
       ? 'kinesis'
       : 'dynamodb-stream';
-  const batchSize = asNumber(props.batchSize);
+  // Serverless sets 10 when batchSize is left out; CDK's own default would be 100.
+  const batchSize = asNumber(props.batchSize) ?? 10;
   return {
     type: kind,
     stream: resourceRef(arn, context),
     startingPosition:
       props.startingPosition === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON',
-    ...(batchSize === undefined ? {} : { batchSize }),
+    batchSize,
     ...reportsFailures(props),
   };
 }

@@ -1,7 +1,10 @@
 // Reads a serverless.yml (Framework v3 and v4) into a migration plan: every Node.js function with
 // its handler, triggers, memory, timeout, environment (provider- and function-level) and IAM
 // statements, plus the resources they use; and a finding for everything left behind.
-import { defaultFunctionName } from '../../plan/function-names.js';
+import {
+  defaultFunctionName,
+  functionNameFinding,
+} from '../../plan/function-names.js';
 import { IntrinsicReader } from '../../plan/intrinsics.js';
 import { readStatements } from '../../plan/iam.js';
 import type {
@@ -115,6 +118,7 @@ function serverlessContext(
   access: TemplateAccess,
 ): ServerlessContext {
   const stage = stageOf(doc, access);
+  const self = withProviderDefaults(doc, stage);
   const params = {
     ...asRecord(asRecord(doc.params).default),
     ...asRecord(asRecord(asRecord(doc.stages).default).params),
@@ -123,7 +127,7 @@ function serverlessContext(
   };
   const newResolver = () =>
     new VariableResolver({
-      self: doc,
+      self,
       stage,
       options: {},
       params,
@@ -170,6 +174,17 @@ function serverlessContext(
         detail: `variables were resolved for stage "${stage}"`,
         where: `${access.file} provider.stage`,
       },
+      ...(asRecord(doc.provider).region === undefined &&
+      JSON.stringify(doc).includes('provider.region')
+        ? [
+            {
+              subject: 'region',
+              detail:
+                'provider.region is not set, so Serverless\'s default "us-east-1" stands where the file reads it',
+              where: `${access.file} provider.region`,
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -192,6 +207,7 @@ function planFunction(
     });
     return undefined;
   }
+  if (fn.name !== undefined) notMigrated.push(functionNameFinding(key, where));
   for (const extra of Object.keys(fn).filter((k) => !FUNCTION_KEYS.has(k))) {
     notMigrated.push({
       subject: `functions.${key}.${extra}`,
@@ -280,6 +296,19 @@ function reportLeftBehind(doc: Raw, context: ServerlessContext): void {
       `${file} plugins`,
     );
   }
+}
+
+/**
+ * The document as Serverless reads it: `provider.stage` defaults to the stage (`dev`) and
+ * `provider.region` to `us-east-1`, so `${self:provider.stage}` and `${opt:region,
+ * self:provider.region}` resolve as they did when the legacy service deployed.
+ */
+function withProviderDefaults(doc: Raw, stage: string): Raw {
+  const provider = asRecord(doc.provider);
+  return {
+    ...doc,
+    provider: { ...provider, stage, region: provider.region ?? 'us-east-1' },
+  };
 }
 
 function stageOf(doc: Raw, access: TemplateAccess): string {
