@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { lambdaContext } from '../test/support/lambda-context.js';
+import { lambdaContext } from '@create-nest-lambda/runtime/testing';
 
 type LambdaEntry = {
   handler: (event: unknown, context: unknown) => Promise<unknown>;
