@@ -94,8 +94,10 @@ export function createHandler(
   return buildHandler(rootModule, options);
 }
 
-// createHandler with the way the application is made left open: the test kit's
-// createTestingHandler passes a factory that builds it through @nestjs/testing.
+/**
+ * `createHandler` with the way the application is made left open: the test kit's
+ * `createTestingHandler` passes a factory that builds it through `@nestjs/testing`. Internal.
+ */
 export async function buildHandler(
   rootModule: RootModule,
   options: HttpHandlerOptions | EventHandlerOptions,

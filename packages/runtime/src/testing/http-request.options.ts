@@ -26,6 +26,7 @@ export interface HttpRequestOptions {
   readonly sourceIp?: string;
 }
 
+/** A request reduced to what every HTTP event is made of. */
 export interface RequestParts {
   readonly method: string;
   readonly path: string;
@@ -48,6 +49,7 @@ const entries = (map: MultiValueMap | undefined) =>
         ),
   );
 
+/** Splits path and query, lower-cases header names, encodes the body and adds its length. */
 export function requestParts(options: HttpRequestOptions): RequestParts {
   const [path = '/', search = ''] = (options.path ?? '/').split(/\?(.*)/s);
   const query = [
@@ -126,6 +128,7 @@ export function singleValues(
   return result;
 }
 
+/** Repeated keys as arrays, as the v1 and ALB multi-value maps hold them. */
 export function multiValues(
   pairs: readonly (readonly [string, string])[],
 ): Record<string, string[]> {

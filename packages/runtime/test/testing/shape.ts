@@ -13,6 +13,7 @@ const MAPS = new Set([
   'detail',
 ]);
 
+/** The keys and value types of `value`, recursively (`key` is its property name). */
 export function shape(value: unknown, key = ''): unknown {
   if (value === null) return 'null';
   if (Array.isArray(value)) return value.length > 0 ? [shape(value[0])] : [];
