@@ -18,12 +18,13 @@ export const generatorPackage = JSON.parse(
 
 /**
  * The packages of this family, released together under one version: the generator (whose
- * collection `nest g` runs), the runtime and the CDK constructs.
+ * collection `nest g` runs), the runtime, the CDK constructs and the dev server.
  */
 export const FAMILY_PACKAGES = [
   'create-nest-lambda',
   '@create-nest-lambda/runtime',
   '@create-nest-lambda/cdk',
+  '@create-nest-lambda/dev',
 ] as const;
 
 /**

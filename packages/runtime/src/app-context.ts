@@ -3,8 +3,10 @@ import {
   type CanActivate,
   type DynamicModule,
   type ExceptionFilter,
+  type INestApplication,
   type INestApplicationContext,
   type LoggerService,
+  type NestApplicationOptions,
   type NestInterceptor,
   type PipeTransform,
   type Type,
@@ -32,9 +34,34 @@ export interface LambdaAppConfig {
 
 export type RootModule = Type<unknown> | DynamicModule;
 
+/**
+ * How the Nest application is made: `NestFactory` in Lambda; the test kit passes one that builds
+ * it through `@nestjs/testing`, so that providers can be overridden.
+ */
+export interface AppFactory {
+  createApplicationContext(
+    module: DynamicModule,
+    options: NestApplicationOptions,
+  ): Promise<INestApplicationContext>;
+  create(
+    module: DynamicModule,
+    adapter: LambdaHttpAdapter,
+    options: NestApplicationOptions,
+  ): Promise<INestApplication>;
+}
+
+const nestFactory: AppFactory = {
+  createApplicationContext: (module, options) =>
+    NestFactory.createApplicationContext(module, options),
+  create: (module, adapter, options) =>
+    NestFactory.create(module, adapter, options),
+};
+
 export interface AppSettings {
   readonly logger: LoggerService | false;
   readonly configure?: (config: LambdaAppConfig) => void | Promise<void>;
+  /** `NestFactory` unless told. */
+  readonly factory?: AppFactory;
 }
 
 // The root of every app: the user's root module and the kit's global LambdaModule side by side,
@@ -57,7 +84,8 @@ export async function createContextApp(
 ): Promise<INestApplicationContext> {
   // abortOnError: false, so that a failed init rejects (and Lambda reports an init error)
   // instead of aborting the process.
-  const app = await NestFactory.createApplicationContext(withKit(root, kit), {
+  const factory = settings.factory ?? nestFactory;
+  const app = await factory.createApplicationContext(withKit(root, kit), {
     logger: settings.logger,
     abortOnError: false,
   });
@@ -77,7 +105,8 @@ export async function createHttpApp(
   adapter: LambdaHttpAdapter,
   settings: AppSettings & { readonly controllers?: readonly Type[] },
 ): Promise<INestApplicationContext> {
-  const app = await NestFactory.create(withKit(root, kit), adapter, {
+  const factory = settings.factory ?? nestFactory;
+  const app = await factory.create(withKit(root, kit), adapter, {
     logger: settings.logger,
     abortOnError: false,
   });

@@ -8,6 +8,7 @@ import type { Context } from 'aws-lambda';
 import {
   createContextApp,
   createHttpApp,
+  type AppFactory,
   type AppSettings,
   type LambdaAppConfig,
   type RootModule,
@@ -86,9 +87,21 @@ export function createHandler<T extends EventTrigger>(
   rootModule: RootModule,
   options: EventHandlerOptions<T>,
 ): Promise<LambdaEntry<TriggerEvent<T>, TriggerResult<T>>>;
-export async function createHandler(
+export function createHandler(
   rootModule: RootModule,
   options: HttpHandlerOptions | EventHandlerOptions,
+): Promise<LambdaEntry<unknown, unknown>> {
+  return buildHandler(rootModule, options);
+}
+
+/**
+ * `createHandler` with the way the application is made left open: the test kit's
+ * `createTestingHandler` passes a factory that builds it through `@nestjs/testing`. Internal.
+ */
+export async function buildHandler(
+  rootModule: RootModule,
+  options: HttpHandlerOptions | EventHandlerOptions,
+  factory?: AppFactory,
 ): Promise<LambdaEntry<unknown, unknown>> {
   const trigger: Trigger = options.trigger;
   if (!Object.hasOwn(TRIGGER_REGISTRY, trigger))
@@ -99,6 +112,7 @@ export async function createHandler(
   const settings: AppSettings = {
     logger: chooseLogger(options.logger, lambdaLogger),
     configure: options.configure,
+    factory,
   };
   const definition = TRIGGER_REGISTRY[trigger] as
     | HttpTriggerDefinition<unknown, unknown>

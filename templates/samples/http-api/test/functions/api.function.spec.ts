@@ -1,43 +1,14 @@
-import type {
-  APIGatewayProxyEventV2,
-  APIGatewayProxyStructuredResultV2,
-} from 'aws-lambda';
-import { readFileSync } from 'node:fs';
+import {
+  httpApiEvent,
+  lambdaContext,
+} from '@create-nest-lambda/runtime/testing';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { handler } from '../../src/functions/api.function.js';
-import { lambdaContext } from '../support/lambda-context.js';
 
-// The sample event is a real API Gateway HTTP API payload; each test changes only what it needs.
-const sample = JSON.parse(
-  readFileSync(new URL('../events/api.json', import.meta.url), 'utf8'),
-) as APIGatewayProxyEventV2;
-
-function request(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): APIGatewayProxyEventV2 {
-  return {
-    ...sample,
-    rawPath: path,
-    headers: {
-      ...sample.headers,
-      'content-type': 'application/json',
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    requestContext: {
-      ...sample.requestContext,
-      http: { ...sample.requestContext.http, method, path },
-    },
-  };
-}
-
+// Each test builds an API Gateway HTTP API event (payload 2.0) with the runtime's test kit and
+// invokes the entry as Lambda would.
 async function invoke(event: APIGatewayProxyEventV2) {
-  const result = (await handler(
-    event,
-    lambdaContext('api'),
-  )) as APIGatewayProxyStructuredResultV2;
+  const result = await handler(event, lambdaContext('api'));
   return {
     status: result.statusCode,
     body: JSON.parse(result.body ?? 'null') as unknown,
@@ -45,22 +16,24 @@ async function invoke(event: APIGatewayProxyEventV2) {
 }
 
 describe('api function', () => {
-  it('answers the sample event, GET /health, with 200', async () => {
-    expect(await invoke(sample)).toEqual({
+  it('answers GET /health with 200', async () => {
+    expect(await invoke(httpApiEvent({ path: '/health' }))).toEqual({
       status: 200,
       body: { status: 'ok' },
     });
   });
 
   it('finds an order by id', async () => {
-    const { status, body } = await invoke(request('GET', '/orders/ord-1'));
+    const { status, body } = await invoke(
+      httpApiEvent({ path: '/orders/ord-1' }),
+    );
 
     expect(status).toBe(200);
     expect(body).toMatchObject({ id: 'ord-1', customerId: 'cust-1' });
   });
 
   it('answers 404 with Nest body for an unknown order', async () => {
-    expect(await invoke(request('GET', '/orders/nope'))).toEqual({
+    expect(await invoke(httpApiEvent({ path: '/orders/nope' }))).toEqual({
       status: 404,
       body: {
         statusCode: 404,
@@ -72,12 +45,12 @@ describe('api function', () => {
 
   it('places an order with 201 and stamps the caller correlation id', async () => {
     const { status, body } = await invoke(
-      request(
-        'POST',
-        '/orders',
-        { customerId: 'cust-9', lines: [{ sku: 'lamp', quantity: 1 }] },
-        { 'x-correlation-id': 'corr-abc' },
-      ),
+      httpApiEvent({
+        method: 'POST',
+        path: '/orders',
+        headers: { 'x-correlation-id': 'corr-abc' },
+        body: { customerId: 'cust-9', lines: [{ sku: 'lamp', quantity: 1 }] },
+      }),
     );
 
     expect(status).toBe(201);
@@ -90,9 +63,10 @@ describe('api function', () => {
 
   it('stamps the Lambda request id when the caller sends no correlation id', async () => {
     const { status, body } = await invoke(
-      request('POST', '/orders', {
-        customerId: 'cust-9',
-        lines: [{ sku: 'lamp', quantity: 1 }],
+      httpApiEvent({
+        method: 'POST',
+        path: '/orders',
+        body: { customerId: 'cust-9', lines: [{ sku: 'lamp', quantity: 1 }] },
       }),
     );
 
@@ -104,7 +78,11 @@ describe('api function', () => {
 
   it('refuses an invalid order with 400 from the ValidationPipe', async () => {
     const { status, body } = await invoke(
-      request('POST', '/orders', { customerId: '', lines: [] }),
+      httpApiEvent({
+        method: 'POST',
+        path: '/orders',
+        body: { customerId: '', lines: [] },
+      }),
     );
 
     expect(status).toBe(400);
@@ -112,6 +90,6 @@ describe('api function', () => {
   });
 
   it('answers 404 for a route no controller serves', async () => {
-    expect((await invoke(request('GET', '/nowhere'))).status).toBe(404);
+    expect((await invoke(httpApiEvent({ path: '/nowhere' }))).status).toBe(404);
   });
 });

@@ -1,30 +1,56 @@
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { readFileSync } from 'node:fs';
+import {
+  createTestingHandler,
+  lambdaContext,
+  sqsEvent,
+} from '@create-nest-lambda/runtime/testing';
+import { Logger } from '@nestjs/common';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppModule } from '../../src/app.module.js';
+import { CorrelationId } from '../../src/correlation/correlation-id.provider.js';
 import { handler } from '../../src/functions/order-events.function.js';
-import { lambdaContext } from '../support/lambda-context.js';
+import { OrderEventsHandler } from '../../src/order-events/order-events.handler.js';
 
-// A real SQS batch: the first record is a valid "order placed" message, the second is not.
-const sample = JSON.parse(
-  readFileSync(new URL('../events/order-events.json', import.meta.url), 'utf8'),
-) as SQSEvent;
-
-async function invoke(event: SQSEvent): Promise<SQSBatchResponse> {
-  return (await handler(
-    event,
-    lambdaContext('order-events'),
-  )) as SQSBatchResponse;
-}
+const placed = { orderId: 'ord-1', customerId: 'cust-1', total: 42.5 };
 
 describe('order-events function', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('reports only the record whose body fails validation', async () => {
-    expect(await invoke(sample)).toEqual({
-      batchItemFailures: [{ itemIdentifier: sample.Records[1].messageId }],
+    const event = sqsEvent({
+      records: [{ body: placed }, { body: 'Test message.' }],
+    });
+
+    expect(await handler(event, lambdaContext('order-events'))).toEqual({
+      batchItemFailures: [{ itemIdentifier: event.Records[1]!.messageId }],
     });
   });
 
   it('accepts a batch of valid messages', async () => {
-    const valid = { ...sample, Records: [sample.Records[0]] };
+    const event = sqsEvent({ records: [{ body: placed }, { body: placed }] });
 
-    expect(await invoke(valid)).toEqual({ batchItemFailures: [] });
+    expect(await handler(event, lambdaContext('order-events'))).toEqual({
+      batchItemFailures: [],
+    });
+  });
+
+  it('runs with a provider replaced, through the test kit', async () => {
+    const log = vi
+      .spyOn(Logger.prototype, 'log')
+      .mockImplementation(() => undefined);
+    const testing = await createTestingHandler(AppModule, {
+      trigger: 'sqs',
+      handler: OrderEventsHandler,
+      overrides: [{ provide: CorrelationId, useValue: { value: 'corr-test' } }],
+    });
+
+    expect(await testing(sqsEvent({ body: placed }))).toEqual({
+      batchItemFailures: [],
+    });
+    expect(log).toHaveBeenCalledWith(
+      expect.stringContaining('(correlation corr-test)'),
+    );
+    await testing.close();
   });
 });

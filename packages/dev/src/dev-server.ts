@@ -1,0 +1,135 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import {
+  HTTP_TRIGGERS,
+  httpEvent,
+  invokeEvent,
+  requestOptions,
+  writeResult,
+} from './events.js';
+import { FunctionPool } from './function-pool.js';
+import type { ServiceFunction } from './service-functions.js';
+
+const INVOKE = /^\/_functions\/([a-z0-9-]+)\/invoke\/?$/;
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+// Nest's not-found answer: the route belongs to no controller of that function.
+const notFound = (result: unknown) =>
+  typeof result === 'object' &&
+  result !== null &&
+  (result as { statusCode?: number }).statusCode === 404 &&
+  /"message":"Cannot [A-Z]+ /.test(String((result as { body?: string }).body));
+
+/**
+ * The dev server: each HTTP function at its routes (REST API ones behind their stage), and
+ * `POST /_functions/<name>/invoke` for every function. `log` gets one line per request.
+ */
+export function createDevServer(
+  functions: readonly ServiceFunction[],
+  pool: FunctionPool,
+  log: (line: string) => void,
+): Server {
+  const byName = new Map(functions.map((fn) => [fn.name, fn]));
+  const http = functions.filter((fn) => HTTP_TRIGGERS.has(fn.trigger));
+
+  async function serveHttp(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    body: Buffer,
+  ) {
+    // Functions whose stage prefixes the path first, then the others; the first that has a route
+    // for the request answers, else the last 404.
+    const candidates = [
+      ...http.filter(
+        (fn) =>
+          fn.stage &&
+          (url.pathname === `/${fn.stage}` ||
+            url.pathname.startsWith(`/${fn.stage}/`)),
+      ),
+      ...http.filter((fn) => !fn.stage),
+    ];
+    let last: { fn: ServiceFunction; result: unknown } | undefined;
+    for (const fn of candidates) {
+      const path = fn.stage
+        ? url.pathname.slice(fn.stage.length + 1) || '/'
+        : url.pathname;
+      const result = await pool.invoke(
+        fn,
+        httpEvent(fn, requestOptions(req, path + url.search, body)),
+      );
+      last = { fn, result };
+      if (!notFound(result)) break;
+    }
+    if (!last) {
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end('{"message":"No HTTP function in this service"}');
+      return { name: '-', status: 404 };
+    }
+    return { name: last.fn.name, status: writeResult(res, last.result) };
+  }
+
+  async function serveInvoke(
+    res: ServerResponse,
+    fn: ServiceFunction,
+    body: Buffer,
+  ) {
+    const input: unknown =
+      body.length > 0 ? JSON.parse(body.toString('utf8')) : {};
+    const result = await pool.invoke(fn, invokeEvent(fn, input));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify(result ?? null));
+    return 200;
+  }
+
+  return createServer((req, res) => {
+    const started = performance.now();
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const invoke = INVOKE.exec(url.pathname);
+    let name = invoke?.[1] ?? '-';
+    const reply = async (): Promise<number> => {
+      const body = await readBody(req);
+      if (!invoke) {
+        const served = await serveHttp(req, res, url, body);
+        name = served.name;
+        return served.status;
+      }
+      const fn = byName.get(invoke[1]!);
+      if (!fn || req.method !== 'POST') {
+        const message = fn
+          ? 'use POST'
+          : `no function "${invoke[1]}"; one of: ${[...byName.keys()].join(', ')}`;
+        res
+          .writeHead(fn ? 405 : 404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ message }));
+        return fn ? 405 : 404;
+      }
+      return serveInvoke(res, fn, body);
+    };
+    void reply()
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        const status = error instanceof SyntaxError ? 400 : 502;
+        if (!res.headersSent)
+          res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message }));
+        return status;
+      })
+      .then((status) => {
+        log(
+          `${req.method} ${url.pathname}${url.search} → ${name} ${status} ${Math.round(performance.now() - started)} ms`,
+        );
+      });
+  });
+}

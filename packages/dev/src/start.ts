@@ -1,0 +1,116 @@
+import { type CompileResult, watchCompile } from './compiler.js';
+import { createDevServer } from './dev-server.js';
+import { FunctionPool } from './function-pool.js';
+import { HTTP_TRIGGERS } from './events.js';
+import { serviceFunctions } from './service-functions.js';
+
+/** How `startDevServer` runs. */
+export interface DevServerOptions {
+  readonly port: number;
+  /**
+   * Whether to run `tsc --watch` itself (`nest-lambda-dev`); `nest start --watch` compiles and
+   * restarts the server on its own, so it passes `false`.
+   */
+  readonly compile: boolean;
+}
+
+/**
+ * Serves the service in the current folder on 127.0.0.1 until SIGINT or SIGTERM: each HTTP
+ * function at its routes, every function at `POST /_functions/<name>/invoke`.
+ */
+export function startDevServer({ port, compile }: DevServerOptions): void {
+  const root = process.cwd();
+  const functions = serviceFunctions(root);
+  const pool = new FunctionPool(root);
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+
+  if (functions.length === 0) {
+    process.stderr.write(
+      'Error: no src/functions/*.function.ts here; run nest-lambda-dev in the folder of a service.\n',
+    );
+    process.exit(2);
+  }
+
+  // Requests wait for the first compile; the port is taken at once, so a conflict shows at once.
+  let firstCompile = true;
+  let failed = false;
+  let compiled!: () => void;
+  pool.hold(new Promise<void>((resolve) => (compiled = resolve)));
+  const tsc = compile ? watchCompile(root, onCompiled) : undefined;
+  if (!compile) compiled();
+  function onCompiled({ errors, firstError }: CompileResult) {
+    const first = firstCompile;
+    firstCompile = false;
+    if (errors > 0) {
+      failed = true;
+      say(
+        `compile failed (${errors} error${errors > 1 ? 's' : ''}: ${firstError ?? 'see tsc'}); still serving the last good build`,
+      );
+      compiled();
+      return;
+    }
+    void pool.reset().then(() => {
+      if (!first)
+        say(
+          failed
+            ? 'compiled; the errors are fixed, serving the new build'
+            : 'compiled; serving the new build',
+        );
+      failed = false;
+      compiled();
+    });
+  }
+
+  const server = createDevServer(functions, pool, say);
+  listen();
+
+  function listen() {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      process.stderr.write(
+        error.code === 'EADDRINUSE'
+          ? `Error: port ${port} on 127.0.0.1 is taken; stop what uses it, or pass --port <n> (or set PORT).\n`
+          : `Error: ${error.message}\n`,
+      );
+      void stop(1);
+    });
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
+      say(`dev server listening on ${url}`);
+      for (const fn of functions)
+        say(
+          HTTP_TRIGGERS.has(fn.trigger)
+            ? `  ${fn.name} (${fn.trigger}): ${url}${fn.stage ? `/${fn.stage}` : ''}/…`
+            : `  ${fn.name} (${fn.trigger}): POST ${url}/_functions/${fn.name}/invoke`,
+        );
+      const placeholders = functions.flatMap((fn) =>
+        fn.placeholders.map(
+          (key) => `${fn.name}: ${key}=${fn.environment[key]}`,
+        ),
+      );
+      if (placeholders.length > 0)
+        say(
+          `local placeholders for values only AWS has: ${placeholders.join(', ')}`,
+        );
+    });
+  }
+
+  let stopping = false;
+  async function stop(code: number) {
+    if (stopping) return;
+    stopping = true;
+    // Wait for tsc to be gone: on Ctrl-C the terminal signals it too, but a SIGINT sent to this
+    // process alone (a supervisor, a test) must not leave it running.
+    const tscGone =
+      tsc && tsc.exitCode === null && tsc.signalCode === null
+        ? new Promise((resolve) => tsc.once('exit', resolve))
+        : Promise.resolve();
+    tsc?.kill();
+    server.closeAllConnections();
+    server.close();
+    await Promise.all([pool.reset(), tscGone]);
+    process.exit(code);
+  }
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+}
