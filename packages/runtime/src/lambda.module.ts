@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { InvocationContext } from './invocation-context.js';
 import { LambdaLogger } from './logger/lambda.logger.js';
 
@@ -25,8 +26,10 @@ export class LambdaModule {
       providers: [
         { provide: InvocationContext, useValue: invocationContext },
         { provide: LambdaLogger, useValue: logger },
+        // Used by `@Idempotent()`; it loads Powertools on the first idempotent call only.
+        IdempotencyStore,
       ],
-      exports: [InvocationContext, LambdaLogger],
+      exports: [InvocationContext, LambdaLogger, IdempotencyStore],
     };
   }
 }

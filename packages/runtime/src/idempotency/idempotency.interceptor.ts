@@ -1,0 +1,71 @@
+import {
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { defer, lastValueFrom, type Observable } from 'rxjs';
+import { IdempotencyKeyMissingError } from '../errors.js';
+import type { LambdaHttpRequest } from '../http/lambda-http.request.js';
+import { getLambdaInvocation } from '../pipeline/lambda-invocation.js';
+import {
+  IdempotencyStore,
+  type IdempotencySubject,
+} from './idempotency.store.js';
+import {
+  IDEMPOTENT_METADATA,
+  type IdempotentSettings,
+} from './idempotent.options.js';
+
+/**
+ * The interceptor behind `@Idempotent()`. It runs after guards and before pipes, so the key is read
+ * from the decoded payload as the trigger delivered it, and a repeated key skips the pipes too.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly store: IdempotencyStore,
+  ) {}
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return defer(() => {
+      const settings = this.reflector.get<IdempotentSettings>(
+        IDEMPOTENT_METADATA,
+        ctx.getHandler(),
+      );
+      const method = `${ctx.getClass().name}.${ctx.getHandler().name}`;
+      const invocation = getLambdaInvocation(ctx);
+      const subject = subjectOf(ctx, settings, invocation.body);
+      if (subject === undefined) return next.handle();
+      if (subject.key === undefined || subject.key === null) {
+        throw new IdempotencyKeyMissingError(method);
+      }
+      return this.store.run({
+        method,
+        settings,
+        subject,
+        context: invocation.context,
+        fn: () => lastValueFrom(next.handle(), { defaultValue: undefined }),
+      });
+    });
+  }
+}
+
+// HTTP: the header is the key and the request is the payload; no header, no idempotency.
+function subjectOf(
+  ctx: ExecutionContext,
+  settings: IdempotentSettings,
+  body: unknown,
+): IdempotencySubject | undefined {
+  if (ctx.getType() !== 'http')
+    return { key: settings.key(body), payload: body };
+  const request = ctx.switchToHttp().getRequest<LambdaHttpRequest>();
+  const key = request.headers[settings.header];
+  if (key === undefined) return undefined;
+  return {
+    key,
+    payload: { method: request.method, url: request.originalUrl, body },
+  };
+}
