@@ -1,11 +1,13 @@
 import {
+  ConflictException,
   Injectable,
+  UnprocessableEntityException,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { defer, lastValueFrom, type Observable } from 'rxjs';
+import { catchError, defer, lastValueFrom, type Observable } from 'rxjs';
 import { IdempotencyKeyMissingError } from '../errors.js';
 import type { LambdaHttpRequest } from '../http/lambda-http.request.js';
 import { getLambdaInvocation } from '../pipeline/lambda-invocation.js';
@@ -49,7 +51,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         context: invocation.context,
         fn: () => lastValueFrom(next.handle(), { defaultValue: undefined }),
       });
-    });
+    }).pipe(
+      catchError((error: unknown) => {
+        throw ctx.getType() === 'http' ? httpErrorOf(error) : error;
+      }),
+    );
   }
 }
 
@@ -68,4 +74,23 @@ function subjectOf(
     key,
     payload: { method: request.method, url: request.originalUrl, body },
   };
+}
+
+// Over HTTP a clash is the client's to fix: 409 while the first request runs (as Stripe answers),
+// 422 for a key reused with another request.
+function httpErrorOf(error: unknown): unknown {
+  const name = (error as Error | undefined)?.name;
+  if (name === 'IdempotencyAlreadyInProgressError') {
+    return new ConflictException(
+      'A request with this Idempotency-Key is in progress; retry later.',
+      { cause: error },
+    );
+  }
+  if (name === 'IdempotencyPayloadMismatchError') {
+    return new UnprocessableEntityException(
+      'This Idempotency-Key was already used with a different request; send a new key.',
+      { cause: error },
+    );
+  }
+  return error;
 }
