@@ -18,6 +18,7 @@ import { handleHttpEvent } from './http/http-event.handler.js';
 import { InvocationContext } from './invocation-context.js';
 import { LambdaModule } from './lambda.module.js';
 import { LambdaLogger } from './logger/lambda.logger.js';
+import { loadObservability } from './observability/observability.js';
 import { bindHandlerMethods } from './pipeline/handler-methods.js';
 import type { LambdaInvocation } from './pipeline/lambda-invocation.js';
 import { TRIGGERS, type Trigger } from './triggers/trigger-catalog.js';
@@ -95,7 +96,12 @@ export async function createHandler(
     throw new UnknownTriggerError(trigger, TRIGGERS);
   const invocationContext = new InvocationContext();
   const lambdaLogger = new LambdaLogger(invocationContext);
-  const kit = LambdaModule.forRoot(invocationContext, lambdaLogger);
+  const observability = await loadObservability(process.env);
+  const kit = LambdaModule.forRoot(
+    invocationContext,
+    lambdaLogger,
+    observability.providers,
+  );
   const settings: AppSettings = {
     logger: chooseLogger(options.logger, lambdaLogger),
     configure: options.configure,
@@ -104,7 +110,9 @@ export async function createHandler(
     | HttpTriggerDefinition<unknown, unknown>
     | EventTriggerDefinition<unknown, unknown>;
 
-  // Each invocation runs in its own invocation context (AsyncLocalStorage).
+  // Each invocation runs in its own invocation context (AsyncLocalStorage), and inside what the
+  // environment turned on (metrics flushed per invocation), if anything.
+  const { around } = observability;
   const entry = (
     app: INestApplicationContext,
     run: (event: unknown, invocation: LambdaInvocation) => Promise<unknown>,
@@ -112,7 +120,11 @@ export async function createHandler(
     Object.assign(
       (event: unknown, context: Context) => {
         const invocation = invocationContext.begin(trigger, event, context);
-        return invocationContext.run(invocation, () => run(event, invocation));
+        return invocationContext.run(invocation, () =>
+          around
+            ? around(invocation, () => run(event, invocation))
+            : run(event, invocation),
+        );
       },
       { app },
     );

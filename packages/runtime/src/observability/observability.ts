@@ -1,0 +1,34 @@
+import type { Provider } from '@nestjs/common';
+import type { InvocationHook } from './invocation-hook.js';
+import { createMetrics, metricsHook } from './metrics.hook.js';
+
+/** What the environment turned on: providers to inject, and what runs around each invocation. */
+export interface Observability {
+  readonly providers: Provider[];
+  /** `undefined` when nothing is on, so that an invocation pays for no wrapper. */
+  readonly around: InvocationHook | undefined;
+}
+
+// Reads the environment NestFunction sets, once, during init. A feature that is off imports nothing.
+export async function loadObservability(
+  env: NodeJS.ProcessEnv,
+): Promise<Observability> {
+  const metrics = await createMetrics(env);
+  const providers: Provider[] = [];
+  const hooks: InvocationHook[] = [];
+  if (metrics) {
+    // The token is Powertools' own class: `constructor(private readonly metrics: Metrics)`.
+    providers.push({ provide: metrics.constructor, useValue: metrics });
+    hooks.push(metricsHook(metrics));
+  }
+  return { providers, around: compose(hooks) };
+}
+
+function compose(hooks: InvocationHook[]): InvocationHook | undefined {
+  if (hooks.length === 0) return undefined;
+  return hooks.reduceRight<InvocationHook>(
+    (inner, outer) => (invocation, run) =>
+      outer(invocation, () => inner(invocation, run)),
+    (_invocation, run) => run(),
+  );
+}
