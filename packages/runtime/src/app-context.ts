@@ -27,6 +27,8 @@ export type RootModule = Type<unknown> | DynamicModule;
 
 export interface AppSettings {
   readonly logger: LoggerService | false;
+  /** The kit's global interceptors (tracing), registered before `configure` adds the user's. */
+  readonly interceptors?: readonly NestInterceptor[];
   readonly configure?: (config: LambdaAppConfig) => void | Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function createContextApp(
     abortOnError: false,
   });
   return finishStartup(app, async () => {
+    useKitInterceptors(app, settings);
     await settings.configure?.(configOf(app));
     prepare(app);
   });
@@ -73,10 +76,20 @@ export async function createHttpApp(
   });
   return finishStartup(app, async () => {
     if (settings.controllers) restrictControllers(app, settings.controllers);
+    useKitInterceptors(app, settings);
     // Before init: Nest binds the global enhancers to each route when it registers it.
     await settings.configure?.(configOf(app));
     await app.init();
   });
+}
+
+function useKitInterceptors(
+  app: INestApplicationContext,
+  settings: AppSettings,
+): void {
+  if (settings.interceptors?.length) {
+    app.get(ApplicationConfig).useGlobalInterceptors(...settings.interceptors);
+  }
 }
 
 function configOf(app: INestApplicationContext): LambdaAppConfig {

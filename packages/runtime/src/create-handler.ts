@@ -104,6 +104,7 @@ export async function createHandler(
   );
   const settings: AppSettings = {
     logger: chooseLogger(options.logger, lambdaLogger),
+    interceptors: observability.interceptors,
     configure: options.configure,
   };
   const definition = TRIGGER_REGISTRY[trigger] as

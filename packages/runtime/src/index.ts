@@ -40,6 +40,7 @@ export type { LambdaHttpRequest } from './http/lambda-http.request.js';
 export { LambdaHttpResponse } from './http/lambda-http.response.js';
 export type { S3ObjectEvent } from './triggers/s3.trigger.js';
 export type { DynamoDbChange } from './triggers/dynamodb-stream.trigger.js';
+export { AwsClientFactory } from './observability/aws-client.factory.js';
 export { Idempotent } from './idempotency/idempotent.decorator.js';
 export type { IdempotentOptions } from './idempotency/idempotent.options.js';
 export { IDEMPOTENCY_TABLE_ENV } from './idempotency/idempotent.options.js';
