@@ -32,6 +32,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    // Powertools' switch, for tests of the handler's own behaviour; read per call, as tests set
+    // it after importing the function's entry.
+    if (isDisabled(process.env.POWERTOOLS_IDEMPOTENCY_DISABLED)) {
+      return next.handle();
+    }
     return defer(() => {
       const settings = this.reflector.get<IdempotentSettings>(
         IDEMPOTENT_METADATA,
@@ -93,4 +98,11 @@ function httpErrorOf(error: unknown): unknown {
     );
   }
   return error;
+}
+
+function isDisabled(value: string | undefined): boolean {
+  return (
+    value !== undefined &&
+    ['1', 'true', 'on', 'yes'].includes(value.toLowerCase())
+  );
 }

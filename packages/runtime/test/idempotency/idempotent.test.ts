@@ -245,4 +245,22 @@ describe('@Idempotent() against DynamoDB (dynalite)', () => {
       process.env.IDEMPOTENCY_TABLE_NAME = TABLE;
     }
   });
+
+  it("runs every call when Powertools' POWERTOOLS_IDEMPOTENCY_DISABLED is set, without loading Powertools or the table", async () => {
+    const saved = process.env.IDEMPOTENCY_TABLE_NAME;
+    delete process.env.IDEMPOTENCY_TABLE_NAME;
+    process.env.POWERTOOLS_IDEMPOTENCY_DISABLED = 'true';
+    try {
+      const handler = await invokeHandler();
+      const order = { orderId: 'o-disabled', amount: 1 };
+      await handler(order, lambdaContext());
+      await expect(handler(order, lambdaContext())).resolves.toMatchObject({
+        run: 2,
+      });
+      await handler.app.close();
+    } finally {
+      delete process.env.POWERTOOLS_IDEMPOTENCY_DISABLED;
+      process.env.IDEMPOTENCY_TABLE_NAME = saved;
+    }
+  });
 });
