@@ -15,6 +15,7 @@ import { generatorPackage } from '../utils/generator-package.js';
 import { refuseExisting, renameSpecs } from '../utils/rendered-files.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import { findNearestModule } from '../utils/register-in-module.rule.js';
+import { addIdempotencyDependencies } from './add-idempotency-dependencies.rule.js';
 import { addToStack, checkStack } from './add-to-stack.rule.js';
 import type { LambdaHandlerOptions } from './lambda-handler.schema.js';
 import {
@@ -39,6 +40,7 @@ export function main(raw: LambdaHandlerOptions): Rule {
       formatNewFiles(options.root),
       options.skipImport ? noop() : registerFeature(options, featureModule),
       addToStack(options),
+      options.idempotency ? addIdempotencyDependencies(options.root) : noop(),
     ]);
   };
 }
@@ -71,6 +73,7 @@ function renderFunction(
     className: options.className,
     propertyName: options.propertyName,
     trigger: options.trigger,
+    idempotency: options.idempotency,
   };
   return apply(
     renderTemplates(

@@ -5,4 +5,6 @@ export interface LambdaHandlerOptions extends NestGenerateOptions {
   name: string;
   /** The trigger, one of `TRIGGERS`; `sqs` when left out. */
   type?: string;
+  /** `sqs` only: an `@Idempotent()` handler and the service's idempotency table; `false` when left out. */
+  idempotency?: boolean;
 }
