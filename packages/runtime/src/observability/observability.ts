@@ -33,7 +33,10 @@ export async function loadObservability(
   }
   if (tracer) {
     providers.push({ provide: tracer.constructor, useValue: tracer });
-    interceptors.push(new TracingInterceptor(tracer));
+    // Powertools turns itself off outside Lambda (and under SAM local): then no interceptor.
+    if (tracer.isTracingEnabled()) {
+      interceptors.push(new TracingInterceptor(tracer));
+    }
   }
   return { providers, interceptors, around: compose(hooks) };
 }

@@ -30,7 +30,6 @@ export class TracingInterceptor implements NestInterceptor {
   constructor(private readonly tracer: Tracer) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.tracer.isTracingEnabled()) return next.handle();
     const name = `## ${ctx.getClass().name}.${ctx.getHandler().name}`;
     const { trigger, context } = getLambdaInvocation(ctx);
     // Typed `unknown` by Powertools; it returns what the function returns, here a promise.

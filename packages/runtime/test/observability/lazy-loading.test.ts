@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Body, Module } from '@nestjs/common';
+import { ApplicationConfig } from '@nestjs/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandler, LambdaHandler, OnInvoke } from '../../src/index.js';
 import { lambdaContext } from '../support/context.js';
@@ -56,5 +57,22 @@ describe('features that are off', () => {
     });
     await handler.app.close();
     expect(loaded).toEqual(['metrics']);
+  });
+
+  it('provide the Tracer but no tracing interceptor outside Lambda, where Powertools turns tracing off', async () => {
+    restoreEnv = withEnv({ POWERTOOLS_TRACE_ENABLED: 'true' });
+    delete process.env.AWS_EXECUTION_ENV;
+    const handler = await createHandler(AppModule, {
+      trigger: 'invoke',
+      handler: EchoHandler,
+      logger: false,
+    });
+    const { Tracer } = await import('@aws-lambda-powertools/tracer');
+    expect(handler.app.get(Tracer).isTracingEnabled()).toBe(false);
+    expect(handler.app.get(ApplicationConfig).getGlobalInterceptors()).toEqual(
+      [],
+    );
+    await handler.app.close();
+    expect(loaded).toEqual(['metrics', 'tracer']);
   });
 });
