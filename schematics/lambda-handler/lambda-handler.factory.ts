@@ -20,6 +20,7 @@ import {
 import { refusingLast } from '../utils/refusals.rule.js';
 import { renderTemplates } from '../utils/render-templates.js';
 import { findNearestModule } from '../utils/register-in-module.rule.js';
+import { addIdempotencyDependencies } from './add-idempotency-dependencies.rule.js';
 import { addToStack, checkStack } from './add-to-stack.rule.js';
 import type { LambdaHandlerOptions } from './lambda-handler.schema.js';
 import {
@@ -48,6 +49,7 @@ function lambdaHandler(raw: LambdaHandlerOptions): Rule {
       formatNewFiles(options.root, options.force),
       options.skipImport ? noop() : registerFeature(options, featureModule),
       addToStack(options),
+      options.idempotency ? addIdempotencyDependencies(options.root) : noop(),
     ]);
   };
 }
@@ -80,6 +82,7 @@ function renderFunction(
     className: options.className,
     propertyName: options.propertyName,
     trigger: options.trigger,
+    idempotency: options.idempotency,
   };
   return apply(
     renderTemplates(

@@ -7,4 +7,6 @@ export interface LambdaHandlerOptions extends NestGenerateOptions {
   type?: string;
   /** Replace the files of a function of the same name. */
   force?: boolean;
+  /** `sqs` only: an `@Idempotent()` handler and the service's idempotency table; `false` when left out. */
+  idempotency?: boolean;
 }

@@ -21,6 +21,9 @@ import type { LambdaHandlerOptions } from './lambda-handler.schema.js';
  */
 export const DEFAULT_TYPE: Trigger = 'sqs';
 
+/** The triggers whose template can render an `@Idempotent()` handler. */
+export const IDEMPOTENT_TRIGGERS: readonly Trigger[] = ['sqs'];
+
 export interface NormalizedLambdaHandlerOptions
   extends NameForms, ProjectLayout {
   trigger: Trigger;
@@ -34,6 +37,8 @@ export interface NormalizedLambdaHandlerOptions
   skipImport: boolean;
   /** Replace the files of a function of the same name instead of refusing. */
   force: boolean;
+  /** An `@Idempotent()` SQS handler with the service's idempotency table. */
+  idempotency: boolean;
 }
 
 /** Validates and fills every option before any rule runs; pure. */
@@ -48,6 +53,12 @@ export function normalizeLambdaHandlerOptions(
       `unknown trigger "${trigger}"; pass --type with one of: ${TRIGGERS.join(', ')}.`,
     );
   }
+  const idempotency = raw.idempotency ?? false;
+  if (idempotency && !IDEMPOTENT_TRIGGERS.includes(trigger)) {
+    throw new SchematicsException(
+      `--idempotency is for ${IDEMPOTENT_TRIGGERS.join(', ')} functions; add @Idempotent() to a ${trigger} handler by hand.`,
+    );
+  }
   return {
     ...forms,
     ...layout,
@@ -59,5 +70,6 @@ export function normalizeLambdaHandlerOptions(
     flat: raw.flat ?? false,
     skipImport: raw.skipImport ?? false,
     force: raw.force ?? false,
+    idempotency,
   };
 }

@@ -6,5 +6,9 @@ export {
   NEST_OPTIONAL_PACKAGES,
   PLATFORM_EXPRESS,
 } from './bundling.js';
+export {
+  IDEMPOTENCY_TABLE_ENV,
+  idempotencyTableOf,
+} from './idempotency-table.js';
 export { readService } from './service-root.js';
 export type { ServiceManifest } from './service-root.js';

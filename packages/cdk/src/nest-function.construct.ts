@@ -1,6 +1,11 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import {
   NodejsFunction,
   OutputFormat,
@@ -11,6 +16,10 @@ import type { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CJS_SHIMS, externalModules } from './bundling.js';
+import {
+  IDEMPOTENCY_TABLE_ENV,
+  idempotencyTableOf,
+} from './idempotency-table.js';
 import { readService } from './service-root.js';
 
 /** What a function construct may tune; bundling stays here so every function gets the same. */
@@ -35,6 +44,21 @@ export interface NestFunctionProps extends Pick<
    * directory, which is the service root when `cdk` or the tests run there.
    */
   readonly serviceRoot?: string;
+  /**
+   * X-Ray active tracing: the runtime then loads Powertools' `Tracer` (injectable) and opens a
+   * subsegment per handler method and route. Default: off.
+   */
+  readonly tracing?: boolean;
+  /**
+   * CloudWatch metrics in embedded metric format under `namespace`: the runtime then provides
+   * Powertools' `Metrics` (injectable), flushed after every invocation. Default: off.
+   */
+  readonly metrics?: { readonly namespace: string };
+  /**
+   * The service's idempotency table (one per stack, shared by the functions that ask for it), with
+   * read and write access to it, for `@Idempotent()` methods. Default: off.
+   */
+  readonly idempotency?: boolean;
 }
 
 /**
@@ -52,7 +76,16 @@ export interface NestFunctionProps extends Pick<
  */
 export class NestFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: NestFunctionProps) {
-    const { name, runtime, environment, serviceRoot, ...options } = props;
+    const {
+      name,
+      runtime,
+      environment,
+      serviceRoot,
+      tracing,
+      metrics,
+      idempotency,
+      ...options
+    } = props;
     const service = readService(serviceRoot);
     const entry = join(
       service.root,
@@ -94,10 +127,14 @@ export class NestFunction extends NodejsFunction {
       role,
       logGroup,
       loggingFormat: LoggingFormat.JSON,
+      // Active tracing also gives the role xray:PutTraceSegments and xray:PutTelemetryRecords.
+      ...(tracing && { tracing: Tracing.ACTIVE }),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         // The runtime's logger (Powertools) labels every line with it.
         POWERTOOLS_SERVICE_NAME: service.name,
+        ...(metrics && { POWERTOOLS_METRICS_NAMESPACE: metrics.namespace }),
+        ...(tracing && { POWERTOOLS_TRACE_ENABLED: 'true' }),
         ...environment,
       },
       projectRoot: service.projectRoot,
@@ -121,6 +158,25 @@ export class NestFunction extends NodejsFunction {
       },
     });
 
+    if (idempotency) {
+      const table = idempotencyTableOf(this);
+      // What Powertools' DynamoDB persistence layer calls, on this table only.
+      table.grant(
+        this,
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+      );
+      this.addEnvironment(IDEMPOTENCY_TABLE_ENV, table.tableName);
+    }
+    if (tracing) {
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'xray:PutTraceSegments and xray:PutTelemetryRecords, added by active tracing, support no resource-level permissions: AWS documents "*" as their only resource.',
+      });
+    }
     if (runtime.name !== Runtime.NODEJS_LATEST.name) {
       Validations.of(this).acknowledge({
         id: 'AwsSolutions-L1',

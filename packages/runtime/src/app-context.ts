@@ -59,6 +59,8 @@ const nestFactory: AppFactory = {
 
 export interface AppSettings {
   readonly logger: LoggerService | false;
+  /** The kit's global interceptors (tracing), registered before `configure` adds the user's. */
+  readonly interceptors?: readonly NestInterceptor[];
   readonly configure?: (config: LambdaAppConfig) => void | Promise<void>;
   /** `NestFactory` unless told. */
   readonly factory?: AppFactory;
@@ -93,6 +95,7 @@ export async function createContextApp(
   app.get(HttpAdapterHost).httpAdapter ??=
     new EventHttpAdapter() as unknown as AbstractHttpAdapter;
   return finishStartup(app, async () => {
+    useKitInterceptors(app, settings);
     await settings.configure?.(configOf(app));
     prepare(app);
   });
@@ -112,11 +115,21 @@ export async function createHttpApp(
   });
   return finishStartup(app, async () => {
     if (settings.controllers) restrictControllers(app, settings.controllers);
+    useKitInterceptors(app, settings);
     // Before init: Nest binds the global enhancers to each route when it registers it.
     await settings.configure?.(configOf(app));
     rejectSseRoutes(app);
     await app.init();
   });
+}
+
+function useKitInterceptors(
+  app: INestApplicationContext,
+  settings: AppSettings,
+): void {
+  if (settings.interceptors?.length) {
+    app.get(ApplicationConfig).useGlobalInterceptors(...settings.interceptors);
+  }
 }
 
 function configOf(app: INestApplicationContext): LambdaAppConfig {

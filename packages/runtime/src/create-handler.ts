@@ -19,6 +19,7 @@ import { handleHttpEvent } from './http/http-event.handler.js';
 import { InvocationContext } from './invocation-context.js';
 import { LambdaModule } from './lambda.module.js';
 import { LambdaLogger } from './logger/lambda.logger.js';
+import { loadObservability } from './observability/observability.js';
 import { bindHandlerMethods } from './pipeline/handler-methods.js';
 import type { LambdaInvocation } from './pipeline/lambda-invocation.js';
 import { TRIGGERS, type Trigger } from './triggers/trigger-catalog.js';
@@ -108,9 +109,15 @@ export async function buildHandler(
     throw new UnknownTriggerError(trigger, TRIGGERS);
   const invocationContext = new InvocationContext();
   const lambdaLogger = new LambdaLogger(invocationContext);
-  const kit = LambdaModule.forRoot(invocationContext, lambdaLogger);
+  const observability = await loadObservability(process.env);
+  const kit = LambdaModule.forRoot(
+    invocationContext,
+    lambdaLogger,
+    observability.providers,
+  );
   const settings: AppSettings = {
     logger: chooseLogger(options.logger, lambdaLogger),
+    interceptors: observability.interceptors,
     configure: options.configure,
     factory,
   };
@@ -118,7 +125,9 @@ export async function buildHandler(
     | HttpTriggerDefinition<unknown, unknown>
     | EventTriggerDefinition<unknown, unknown>;
 
-  // Each invocation runs in its own invocation context (AsyncLocalStorage).
+  // Each invocation runs in its own invocation context (AsyncLocalStorage), and inside what the
+  // environment turned on (metrics flushed per invocation), if anything.
+  const { around } = observability;
   const entry = (
     app: INestApplicationContext,
     run: (event: unknown, invocation: LambdaInvocation) => Promise<unknown>,
@@ -126,7 +135,11 @@ export async function buildHandler(
     Object.assign(
       (event: unknown, context: Context) => {
         const invocation = invocationContext.begin(trigger, event, context);
-        return invocationContext.run(invocation, () => run(event, invocation));
+        return invocationContext.run(invocation, () =>
+          around
+            ? around(invocation, () => run(event, invocation))
+            : run(event, invocation),
+        );
       },
       { app },
     );

@@ -40,3 +40,31 @@ export class SqsFifoMessageGroupShortCircuitError extends Error {
     );
   }
 }
+
+/** An `@Idempotent()` method got a payload without its key (on HTTP routes, the header is optional). */
+export class IdempotencyKeyMissingError extends Error {
+  override readonly name = 'IdempotencyKeyMissingError';
+
+  constructor(method: string) {
+    super(
+      `${method} is @Idempotent() but its payload has no idempotency key; the record is failed rather than run twice.`,
+    );
+  }
+}
+
+/** The idempotency key of this payload was already used with a different payload. */
+export class IdempotencyPayloadMismatchError extends Error {
+  override readonly name = 'IdempotencyPayloadMismatchError';
+
+  constructor(method: string, options?: ErrorOptions) {
+    super(
+      `${method}: this idempotency key was already used with a different payload; send a new key for a different request.`,
+      options,
+    );
+  }
+}
+
+/** `@Idempotent()` ran without its table: `IDEMPOTENCY_TABLE_NAME` is unset, or Powertools is not installed. */
+export class IdempotencySetupError extends Error {
+  override readonly name = 'IdempotencySetupError';
+}

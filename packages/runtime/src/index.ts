@@ -48,7 +48,15 @@ export type {
   DynamoDbNumber,
   DynamoDbValue,
 } from './triggers/dynamodb-image.js';
+export { AwsClientFactory } from './observability/aws-client.factory.js';
+export { Idempotent } from './idempotency/idempotent.decorator.js';
+export type { IdempotentOptions } from './idempotency/idempotent.options.js';
+export { IDEMPOTENCY_TABLE_ENV } from './idempotency/idempotent.options.js';
+export type { ExpiresAfter } from './idempotency/expires-after.js';
 export {
+  IdempotencyKeyMissingError,
+  IdempotencyPayloadMismatchError,
+  IdempotencySetupError,
   LambdaHandlerDefinitionError,
   SnsEnvelopeError,
   SqsFifoMessageGroupShortCircuitError,

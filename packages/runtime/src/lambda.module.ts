@@ -1,4 +1,10 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Module,
+  type Provider,
+} from '@nestjs/common';
+import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { InvocationContext } from './invocation-context.js';
 import { LambdaLogger } from './logger/lambda.logger.js';
 
@@ -19,14 +25,22 @@ export class LambdaModule {
   static forRoot(
     invocationContext: InvocationContext = new InvocationContext(),
     logger: LambdaLogger = new LambdaLogger(invocationContext),
+    // Powertools' Metrics and Tracer, when the function turns them on (observability/).
+    observability: readonly Provider[] = [],
   ): DynamicModule {
+    const tokens = observability.map((provider) =>
+      'provide' in provider ? provider.provide : provider,
+    );
     return {
       module: LambdaModule,
       providers: [
         { provide: InvocationContext, useValue: invocationContext },
         { provide: LambdaLogger, useValue: logger },
+        // Used by `@Idempotent()`; it loads Powertools on the first idempotent call only.
+        IdempotencyStore,
+        ...observability,
       ],
-      exports: [InvocationContext, LambdaLogger],
+      exports: [InvocationContext, LambdaLogger, IdempotencyStore, ...tokens],
     };
   }
 }
