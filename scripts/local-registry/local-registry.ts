@@ -19,7 +19,7 @@ const REPO_ROOT = fileURLToPath(
 export const REGISTRY_VARIABLE = 'CREATE_NEST_LAMBDA_REGISTRY';
 
 /** The folders of the packages published from this checkout, dependencies first. */
-const FAMILY = ['packages/runtime', 'packages/cdk', '.'];
+const FAMILY = ['packages/runtime', 'packages/cdk', 'packages/dev', '.'];
 
 // Packages proxied from upstream are kept between runs here, so a second run installs faster.
 const CACHE = join(REPO_ROOT, 'node_modules', '.cache', 'local-registry');

@@ -69,6 +69,18 @@ describe('published packages', () => {
     expect(files).toContain('dist/index.js');
   });
 
+  it('@create-nest-lambda/dev ships its ESM build (the dev server)', () => {
+    const { name, files } = packedFiles('packages/dev');
+    expect(name).toBe('@create-nest-lambda/dev');
+    expect(
+      strays(files, [
+        /^dist\/.+\.(js|d\.ts)(\.map)?$/,
+        /^(README\.md|package\.json)$/,
+      ]),
+    ).toEqual([]);
+    expect(files).toContain('dist/bin.js');
+  });
+
   it('releases the family under one version, and the generator depends on that runtime', () => {
     const read = (path: string) =>
       JSON.parse(
@@ -80,6 +92,7 @@ describe('published packages', () => {
     const root = read('package.json');
     expect(read('packages/runtime/package.json').version).toBe(root.version);
     expect(read('packages/cdk/package.json').version).toBe(root.version);
+    expect(read('packages/dev/package.json').version).toBe(root.version);
     expect(root.dependencies?.['@create-nest-lambda/runtime']).toBe(
       `^${root.version}`,
     );

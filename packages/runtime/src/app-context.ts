@@ -32,6 +32,7 @@ export interface LambdaAppConfig {
   useGlobalFilters(...filters: ExceptionFilter[]): void;
 }
 
+/** The module a function boots: a module class, or a dynamic module. */
 export type RootModule = Type<unknown> | DynamicModule;
 
 /**
@@ -57,6 +58,7 @@ const nestFactory: AppFactory = {
     NestFactory.create(module, adapter, options),
 };
 
+/** How `createHandler` sets the application up, besides its root module. */
 export interface AppSettings {
   readonly logger: LoggerService | false;
   /** The kit's global interceptors (tracing), registered before `configure` adds the user's. */
@@ -76,8 +78,10 @@ const withKit = (root: RootModule, kit: DynamicModule): DynamicModule => ({
   imports: [root, kit],
 });
 
-// A standalone application context, for every trigger but HTTP ones. `prepare` runs once the
-// app is initialized (createHandler binds the handler's methods there).
+/**
+ * A standalone application context, for every trigger but HTTP ones. `prepare` runs once the
+ * app is initialized (createHandler binds the handler's methods there).
+ */
 export async function createContextApp(
   root: RootModule,
   kit: DynamicModule,
@@ -101,7 +105,7 @@ export async function createContextApp(
   });
 }
 
-// An HTTP application on the serverless adapter, for HTTP triggers.
+/** An HTTP application on the serverless adapter, for HTTP triggers. */
 export async function createHttpApp(
   root: RootModule,
   kit: DynamicModule,

@@ -30,9 +30,9 @@ import {
   type TriggerEvent,
   type TriggerResult,
 } from './triggers/trigger.registry.js';
+import type { HandlerMethod } from './pipeline/handler-method.js';
 import type {
   EventTriggerDefinition,
-  HandlerMethod,
   HttpTriggerDefinition,
 } from './triggers/trigger.types.js';
 
@@ -51,6 +51,7 @@ interface CommonOptions {
   readonly configure?: (config: LambdaAppConfig) => void | Promise<void>;
 }
 
+/** Options of `createHandler` for an HTTP trigger. */
 export interface HttpHandlerOptions<
   T extends HttpTrigger = HttpTrigger,
 > extends CommonOptions {
@@ -59,6 +60,7 @@ export interface HttpHandlerOptions<
   readonly controllers?: readonly Type[];
 }
 
+/** Options of `createHandler` for an event trigger. */
 export interface EventHandlerOptions<
   T extends EventTrigger = EventTrigger,
 > extends CommonOptions {

@@ -62,7 +62,16 @@ function cycles(): string[][] {
 function undocumentedExports(): string[] {
   return files.flatMap((file) => {
     const source = parse(file);
-    return source.statements.flatMap((statement) => {
+    return source.statements.flatMap((statement, index) => {
+      // An overload after the first shares the first one's comment, as TSDoc reads them.
+      const previous = source.statements[index - 1];
+      if (
+        ts.isFunctionDeclaration(statement) &&
+        previous !== undefined &&
+        ts.isFunctionDeclaration(previous) &&
+        previous.name?.text === statement.name?.text
+      )
+        return [];
       const exported =
         ts.canHaveModifiers(statement) &&
         ts

@@ -3,7 +3,7 @@ export type ExpiresAfter = number | `${number}${'s' | 'm' | 'h' | 'd'}`;
 
 const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 
-// Parsed when the decorator is applied, so a typo fails at startup rather than on a record.
+/** Parsed when the decorator is applied, so a typo fails at startup rather than on a record. */
 export function expiresAfterSeconds(value: ExpiresAfter): number {
   const match =
     typeof value === 'number'

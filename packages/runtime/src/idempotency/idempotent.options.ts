@@ -14,13 +14,14 @@ export interface IdempotentOptions {
   readonly expiresAfter?: ExpiresAfter;
 }
 
-// What the decorator stores on the method: the options with their defaults applied.
+/** What the decorator stores on the method: the options with their defaults applied. */
 export interface IdempotentSettings {
   readonly key: (payload: unknown) => unknown;
   readonly header: string;
   readonly expiresAfterSeconds: number;
 }
 
+/** The metadata key under which `@Idempotent()` keeps its options on a method. */
 export const IDEMPOTENT_METADATA = 'lambda:idempotent';
 
 /** The environment variable that names the idempotency table; `NestFunction` sets it. */

@@ -4,9 +4,11 @@ import type { InvocationHook } from './invocation-hook.js';
 // Metrics' environment variable, set by NestFunction's `metrics: { namespace }`.
 const NAMESPACE_ENV = 'POWERTOOLS_METRICS_NAMESPACE';
 
-// Powertools' Metrics, one per function, or `undefined` when the function has no namespace: then
-// the package is never imported. The service name comes from POWERTOOLS_SERVICE_NAME (Powertools
-// reads it), which NestFunction sets to the service's package name.
+/**
+ * Powertools' Metrics, one per function, or `undefined` when the function has no namespace: then
+ * the package is never imported. The service name comes from POWERTOOLS_SERVICE_NAME (Powertools
+ * reads it), which NestFunction sets to the service's package name.
+ */
 export async function createMetrics(
   env: NodeJS.ProcessEnv,
 ): Promise<Metrics | undefined> {
@@ -16,10 +18,12 @@ export async function createMetrics(
   return new Metrics({ namespace });
 }
 
-// The cold-start metric on the first invocation, and one flush when the invocation (the whole
-// batch) is done, failed or not. Metrics keeps what is added per invocation when Lambda runs
-// invocations concurrently (AWS_LAMBDA_MAX_CONCURRENCY, one InvokeStore context each), so the
-// flush, made inside the invocation, prints that invocation's metrics only.
+/**
+ * The cold-start metric on the first invocation, and one flush when the invocation (the whole
+ * batch) is done, failed or not. Metrics keeps what is added per invocation when Lambda runs
+ * invocations concurrently (AWS_LAMBDA_MAX_CONCURRENCY, one InvokeStore context each), so the
+ * flush, made inside the invocation, prints that invocation's metrics only.
+ */
 export function metricsHook(metrics: Metrics): InvocationHook {
   return async (invocation, run) => {
     if (invocation.coldStart) {

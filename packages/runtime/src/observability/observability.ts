@@ -13,7 +13,9 @@ export interface Observability {
   readonly around: InvocationHook | undefined;
 }
 
-// Reads the environment NestFunction sets, once, during init. A feature that is off imports nothing.
+/**
+ * Reads the environment NestFunction sets, once, during init. A feature that is off imports nothing.
+ */
 export async function loadObservability(
   env: NodeJS.ProcessEnv,
 ): Promise<Observability> {

@@ -11,8 +11,10 @@ import { getLambdaInvocation } from '../pipeline/lambda-invocation.js';
 // one as on inside Lambda; the runtime asks for it explicitly, so that tracing stays opt-in.
 const TRACING_ENV = 'POWERTOOLS_TRACE_ENABLED';
 
-// Powertools' Tracer, one per function, or `undefined` when tracing is off: then neither it nor the
-// X-Ray SDK is imported.
+/**
+ * Powertools' Tracer, one per function, or `undefined` when tracing is off: then neither it nor the
+ * X-Ray SDK is imported.
+ */
 export async function createTracer(
   env: NodeJS.ProcessEnv,
 ): Promise<Tracer | undefined> {
@@ -21,11 +23,13 @@ export async function createTracer(
   return new Tracer();
 }
 
-// One subsegment per call of a handler method or controller route (`## Class.method`), annotated
-// with the trigger and the request id, with the error when it fails. A global interceptor, so it
-// runs after guards and around pipes and the method. `captureAsyncFunc` runs the call in its own
-// X-Ray context, so the records of a batch, which run concurrently, each get their subsegment as
-// the parent of what they capture (AWS SDK clients, HTTPS calls).
+/**
+ * One subsegment per call of a handler method or controller route (`## Class.method`), annotated
+ * with the trigger and the request id, with the error when it fails. A global interceptor, so it
+ * runs after guards and around pipes and the method. `captureAsyncFunc` runs the call in its own
+ * X-Ray context, so the records of a batch, which run concurrently, each get their subsegment as
+ * the parent of what they capture (AWS SDK clients, HTTPS calls).
+ */
 export class TracingInterceptor implements NestInterceptor {
   constructor(private readonly tracer: Tracer) {}
 

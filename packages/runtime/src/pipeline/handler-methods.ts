@@ -9,10 +9,8 @@ import {
 import type { EventHandlerMetadata } from '../decorators/on-event.decorators.js';
 import { LambdaHandlerDefinitionError } from '../errors.js';
 import type { InvocationContext } from '../invocation-context.js';
-import type {
-  EventTriggerDefinition,
-  HandlerMethod,
-} from '../triggers/trigger.types.js';
+import type { EventTriggerDefinition } from '../triggers/trigger.types.js';
+import type { HandlerMethod } from './handler-method.js';
 import { createMethodRunner } from './method-runner.js';
 
 const DECORATOR_BY_SOURCE: { readonly [S in EventSource]: string } = {
@@ -26,7 +24,7 @@ const DECORATOR_BY_SOURCE: { readonly [S in EventSource]: string } = {
   invoke: '@OnInvoke()',
 };
 
-// The provider of the handler class in the application, found by class.
+/** The provider of the handler class in the application, found by class. */
 export function findHandlerWrapper(
   app: INestApplicationContext,
   handler: Type,
@@ -45,7 +43,7 @@ export function findHandlerWrapper(
   );
 }
 
-// The methods of the handler class marked for an event source, with their decorator options.
+/** The methods of the handler class marked for an event source, with their decorator options. */
 export function findEventMethods(
   handler: Type,
   source: EventSource,
@@ -77,7 +75,9 @@ export function findEventMethods(
   return methods;
 }
 
-// The handler class's methods for the trigger, each bound to the pipeline, checked at startup.
+/**
+ * The handler class's methods for the trigger, each bound to the pipeline, checked at startup.
+ */
 export function bindHandlerMethods(
   app: INestApplicationContext,
   handler: Type,

@@ -29,7 +29,9 @@ export interface LambdaInvocation<
   readonly coldStart: boolean;
 }
 
-// The invocation of one record (or one payload): the parent invocation with its record and body.
+/**
+ * The invocation of one record (or one payload): the parent invocation with its record and body.
+ */
 export function withPayload(
   parent: LambdaInvocation,
   record: unknown,

@@ -12,27 +12,30 @@ import type { LambdaInvocation } from './lambda-invocation.js';
 import { LambdaParamsFactory } from './lambda-params.factory.js';
 import { compileRequestTree, type RequestTree } from './request-tree.js';
 
+/** Runs one invocation (or record) through a handler method and the pipeline around it. */
 export type MethodRunner = (invocation: LambdaInvocation) => Promise<unknown>;
 type Method = (...args: unknown[]) => unknown;
 
-// Binds a method of a `@LambdaHandler()` class to Nest's pipeline with `ExternalContextCreator`,
-// as Nest's microservices do for message handlers: guards, interceptors, pipes and exception
-// filters (method, class and global ones) run in Nest's order, the execution context type is
-// `'lambda'`, and the handler is called with `(body, invocation)` (see `getLambdaInvocation()`).
-//
-// Three cases, decided once at startup from Nest's own introspection:
-// - nothing in the handler's dependency tree (enhancers included) is request-scoped: the pipeline
-//   is built once, and a call does no DI work;
-// - the handler depends on request-scoped providers but its enhancers do not: each call gets a
-//   context id, registers the invocation as `REQUEST` and resolves the handler in that context,
-//   as Nest's router does (from the second call on, with the compiled tree of request-tree.ts),
-//   then runs the pipeline built once, which calls the method on the instance of the current
-//   context (the pipeline only reads the method's metadata);
-// - an enhancer is request-scoped: each call also builds the pipeline for its context.
-//
-// What an exception filter returns is the outcome: a value (`null` included) means handled, and
-// becomes the result (of `@OnInvoke()`; a record then counts as processed); a filter that rethrows,
-// or returns `undefined`, leaves the error to the trigger (failed record, thrown event).
+/**
+ * Binds a method of a `@LambdaHandler()` class to Nest's pipeline with `ExternalContextCreator`,
+ * as Nest's microservices do for message handlers: guards, interceptors, pipes and exception
+ * filters (method, class and global ones) run in Nest's order, the execution context type is
+ * `'lambda'`, and the handler is called with `(body, invocation)` (see `getLambdaInvocation()`).
+ *
+ * Three cases, decided once at startup from Nest's own introspection:
+ * - nothing in the handler's dependency tree (enhancers included) is request-scoped: the pipeline
+ * is built once, and a call does no DI work;
+ * - the handler depends on request-scoped providers but its enhancers do not: each call gets a
+ * context id, registers the invocation as `REQUEST` and resolves the handler in that context,
+ * as Nest's router does (from the second call on, with the compiled tree of request-tree.ts),
+ * then runs the pipeline built once, which calls the method on the instance of the current
+ * context (the pipeline only reads the method's metadata);
+ * - an enhancer is request-scoped: each call also builds the pipeline for its context.
+ *
+ * What an exception filter returns is the outcome: a value (`null` included) means handled, and
+ * becomes the result (of `@OnInvoke()`; a record then counts as processed); a filter that rethrows,
+ * or returns `undefined`, leaves the error to the trigger (failed record, thrown event).
+ */
 export function createMethodRunner(
   app: INestApplicationContext,
   wrapper: InstanceWrapper,

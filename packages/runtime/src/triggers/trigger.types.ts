@@ -7,8 +7,6 @@ import type { LambdaHttpResponse } from '../http/lambda-http.response.js';
 import type { HandlerMethod } from '../pipeline/handler-method.js';
 import type { LambdaInvocation } from '../pipeline/lambda-invocation.js';
 
-export type { HandlerMethod } from '../pipeline/handler-method.js';
-
 /** An HTTP trigger turns its event into the parts of a request and the response into its result. */
 export interface HttpTriggerDefinition<TEvent, TResult> {
   readonly kind: 'http';
