@@ -86,11 +86,14 @@ function eject(
   editDependencies(tree, root, {
     remove: [RUNTIME_PACKAGE],
     add: runtime.dependencies,
+    // Type-only and lazily loaded there: NestFunction leaves them out of bundles unless the
+    // service depends on them for real.
+    addDev: runtime.optionalPeers,
   });
   context.logger.info(
     [
       `Ejected ${RUNTIME_PACKAGE} ${runtime.version} into ${KIT_DIR}/ (${files.size} files); it is yours now.`,
-      `Imports of ${RUNTIME_PACKAGE} now point there in ${rewritten} files; package.json depends on the runtime's own dependencies instead of the package.`,
+      `Imports of ${RUNTIME_PACKAGE} now point there in ${rewritten} files; package.json depends on the runtime's own dependencies instead of the package (its optional peers as devDependencies).`,
       `Run npm install. To go back: npx create-nest-lambda add lambda-runtime --to-package`,
     ].join('\n'),
   );

@@ -6,6 +6,11 @@ import { dirname, join, relative, sep } from 'node:path';
 export interface RuntimePackage {
   readonly version: string;
   readonly dependencies: Readonly<Record<string, string>>;
+  /**
+   * Its optional peers (the Powertools metrics, tracer and idempotency utilities, ...): the copy
+   * imports their types, so an ejected service needs them to compile.
+   */
+  readonly optionalPeers: Readonly<Record<string, string>>;
   /** Path inside the package's `src/` → content. */
   readonly files: ReadonlyMap<string, string>;
 }
@@ -22,6 +27,8 @@ export function readRuntimePackage(): RuntimePackage {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
     version: string;
     dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+    peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   };
   const srcDir = join(dirname(manifestPath), 'src');
   const files = new Map<string, string>();
@@ -39,6 +46,11 @@ export function readRuntimePackage(): RuntimePackage {
   return {
     version: manifest.version,
     dependencies: manifest.dependencies ?? {},
+    optionalPeers: Object.fromEntries(
+      Object.entries(manifest.peerDependencies ?? {}).filter(
+        ([name]) => manifest.peerDependenciesMeta?.[name]?.optional === true,
+      ),
+    ),
     files,
   };
 }

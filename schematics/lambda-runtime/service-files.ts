@@ -26,13 +26,18 @@ interface PackageJson {
 }
 
 /**
- * Changes the service's dependencies: `remove` first, then `add` where the service does not declare
- * the package yet (its own range wins). npm keeps them sorted; so do we.
+ * Changes the service's dependencies: `remove` first, then `add` (dependencies) and `addDev`
+ * (devDependencies) where the service does not declare the package yet (its own range wins). npm
+ * keeps them sorted; so do we.
  */
 export function editDependencies(
   tree: Tree,
   root: string,
-  change: { add?: Readonly<Record<string, string>>; remove?: string[] },
+  change: {
+    add?: Readonly<Record<string, string>>;
+    addDev?: Readonly<Record<string, string>>;
+    remove?: string[];
+  },
 ): void {
   const path = inProject(root, 'package.json');
   const json = JSON.parse(tree.readText(path)) as PackageJson & {
@@ -44,8 +49,17 @@ export function editDependencies(
     if (!(name in dependencies) && !(name in (json.devDependencies ?? {})))
       dependencies[name] = range;
   }
-  json.dependencies = Object.fromEntries(
-    Object.entries(dependencies).sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
+  const devDependencies = { ...json.devDependencies };
+  for (const [name, range] of Object.entries(change.addDev ?? {})) {
+    if (!(name in dependencies) && !(name in devDependencies))
+      devDependencies[name] = range;
+  }
+  const sorted = (record: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
+  json.dependencies = sorted(dependencies);
+  if (change.addDev !== undefined)
+    json.devDependencies = sorted(devDependencies);
   tree.overwrite(path, `${JSON.stringify(json, null, 2)}\n`);
 }

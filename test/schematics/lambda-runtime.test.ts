@@ -64,6 +64,18 @@ describe('lambda-runtime: eject', () => {
             .devDependencies[name],
       ).toBeDefined();
     expect(deps['path-to-regexp']).toBe(runtime.dependencies['path-to-regexp']);
+    // The copy imports the optional peers' types (Powertools metrics, tracer, idempotency).
+    const devDeps = (
+      JSON.parse(files['/package.json']!) as { devDependencies: Files }
+    ).devDependencies;
+    expect(Object.keys(runtime.optionalPeers)).toContain(
+      '@aws-lambda-powertools/idempotency',
+    );
+    for (const name of Object.keys(runtime.optionalPeers))
+      expect(devDeps[name] ?? deps[name], name).toBeDefined();
+    expect(devDeps['@aws-lambda-powertools/tracer']).toBe(
+      runtime.optionalPeers['@aws-lambda-powertools/tracer'],
+    );
     // The manifest records every file as the eject wrote it.
     const manifest = JSON.parse(files[MANIFEST]!) as KitManifest;
     expect(Object.keys(manifest.files).sort()).toEqual(
