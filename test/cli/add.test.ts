@@ -233,8 +233,11 @@ describe('create-nest-lambda add', () => {
     expect(list.stdout).toMatch(/lambda-handler\|lh \[options\] <name>/);
     expect(list.stdout).toMatch(/request-provider\|rp \[options\] <name>/);
     expect(flags.stdout).toMatch(
-      /--type <value>[\s\S]*?\(default: sqs\)\s+--source-root/,
+      /--type <value>[\s\S]*?\(default: sqs\)\s+--idempotency/,
     );
+    // Every option of the schema is a flag, the ones nest g cannot pass included.
+    expect(flags.stdout).toContain('--idempotency');
+    expect(flags.stdout).toContain('--source-root');
     expect(flags.stdout).toContain('--no-spec');
     expect(flags.stdout).not.toContain('--path');
   });
