@@ -19,6 +19,15 @@ export const NEST_NEW_SCRIPTS: Readonly<Record<string, string>> = {
   format: 'prettier --write "src/**/*.ts" "test/**/*.ts"',
 };
 
+/**
+ * Scripts as `nest new` writes them that an app keeps: main.ts still serves the app locally, which
+ * is what they run, so they are neither replaced nor reported.
+ */
+export const NEST_NEW_KEPT_SCRIPTS: Readonly<Record<string, string>> = {
+  start: 'nest start',
+  'start:dev': 'nest start --watch',
+};
+
 export interface MergedPackageJson {
   json: PackageJson;
   /** Scripts of the app that differ from a generated service's, kept as the user wrote them. */
@@ -49,7 +58,8 @@ export function mergePackageJson(
     const mine = scripts[name];
     if (mine === undefined || mine === NEST_NEW_SCRIPTS[name])
       scripts[name] = command;
-    else if (mine !== command) keptScripts.push(name);
+    else if (mine !== command && mine !== NEST_NEW_KEPT_SCRIPTS[name])
+      keptScripts.push(name);
   }
   return {
     json: {

@@ -57,6 +57,18 @@ describe('mergePackageJson', () => {
     expect(merged.keptScripts).toEqual([]);
   });
 
+  it("keeps nest new's start scripts without a word: main.ts still serves the app locally", () => {
+    const app = {
+      scripts: { start: 'nest start', 'start:dev': 'nest start --watch' },
+    };
+    const merged = mergePackageJson(app, {
+      scripts: { start: 'nest start', 'start:dev': 'nest-lambda-dev' },
+    });
+
+    expect(merged.json.scripts).toEqual(app.scripts);
+    expect(merged.keptScripts).toEqual([]);
+  });
+
   it('changes nothing the second time', () => {
     const once = mergePackageJson({ scripts: {} }, service).json;
     expect(mergePackageJson(once, service)).toEqual({
