@@ -79,7 +79,9 @@ function parseTriggers(raw: string | string[] | undefined): FunctionRequest[] {
     );
   }
   const requests = entries.map((entry): FunctionRequest => {
-    const [trigger = '', name, ...rest] = entry.split(':').map((part) => part.trim());
+    const [trigger = '', name, ...rest] = entry
+      .split(':')
+      .map((part) => part.trim());
     if (!isTrigger(trigger)) {
       throw new SchematicsException(
         `unknown trigger "${trigger}"; use one or more of: ${TRIGGERS.join(', ')}.`,

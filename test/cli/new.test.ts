@@ -201,10 +201,12 @@ describe('create-nest-lambda: scaffolding', () => {
       'functions/schedule.function.ts',
     ]);
     // No trace of the sample domain.
-    expect(created.filter((path) => /order|health|correlation/.test(path))).toEqual([]);
-    expect(readFileSync(join(cwd, 'svc/src/app.module.ts'), 'utf8')).not.toContain(
-      'Correlation',
-    );
+    expect(
+      created.filter((path) => /order|health|correlation/.test(path)),
+    ).toEqual([]);
+    expect(
+      readFileSync(join(cwd, 'svc/src/app.module.ts'), 'utf8'),
+    ).not.toContain('Correlation');
     expect(result.stdout).toContain('npm run invoke -- http-api');
   });
 

@@ -77,7 +77,9 @@ describe.each(Object.entries(INSTALL))(
   (packageManager, install) => {
     it('is valid YAML whose every command is the install or a script of the service', async () => {
       const tree = await scaffold({ packageManager });
-      const workflow = workflowOf(tree.readText('/.github/workflows/deploy.yml'));
+      const workflow = workflowOf(
+        tree.readText('/.github/workflows/deploy.yml'),
+      );
       const { scripts } = JSON.parse(tree.readText('/package.json')) as {
         scripts: Record<string, string>;
       };
@@ -85,8 +87,9 @@ describe.each(Object.entries(INSTALL))(
       const commands = Object.values(workflow.jobs).flatMap((job) =>
         job.steps.flatMap((step) => (step.run === undefined ? [] : [step.run])),
       );
-      const setup = [install];
-      if (packageManager !== 'npm') setup.push(`corepack enable ${packageManager}`);
+      const setup: string[] = [install];
+      if (packageManager !== 'npm')
+        setup.push(`corepack enable ${packageManager}`);
       const scriptRuns = commands.filter((command) => !setup.includes(command));
       for (const command of scriptRuns) {
         const [pm, verb, script] = command.split(' ');
@@ -167,7 +170,11 @@ describe('the CDK app of a generated service', () => {
     )) as { STAGES: Record<string, unknown> };
 
     expect(await synth(root, { stage: 'prod' })).toEqual([
-      ['OrdersService-prod', true, { service: 'orders-service', stage: 'prod' }],
+      [
+        'OrdersService-prod',
+        true,
+        { service: 'orders-service', stage: 'prod' },
+      ],
     ]);
     expect(await synth(root, {})).toEqual([
       ['OrdersService-dev', false, { service: 'orders-service', stage: 'dev' }],

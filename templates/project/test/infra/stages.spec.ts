@@ -4,10 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import {
-  addServiceStack,
-  UnknownStageError,
-} from '../../infra/service.app.js';
+import { addServiceStack, UnknownStageError } from '../../infra/service.app.js';
 import {
   DEFAULT_STAGE,
   SERVICE_NAME,
@@ -35,7 +32,8 @@ function synthesize(stage?: string) {
   return app.synth();
 }
 
-describe('stages', () => {
+// Synthesizing loads much of aws-cdk-lib, and the last test starts cdk's own process: slow on a busy machine.
+describe('stages', { timeout: 60_000 }, () => {
   it.each(Object.entries(STAGES))(
     '-c stage=%s synthesizes its own stack, with its settings',
     (stage, settings) => {
