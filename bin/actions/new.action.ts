@@ -21,6 +21,7 @@ import { registryOverride } from '../utils/registry.js';
 
 export interface NewCommandOptions {
   triggers?: string;
+  minimal?: boolean;
   directory?: string;
   runtime?: string;
   packageManager?: string;
@@ -98,6 +99,7 @@ export async function newAction(
       triggers: flags.triggers ?? answers.triggers,
       runtime: flags.runtime ?? answers.runtime,
       packageManager: pm,
+      minimal: flags.minimal ?? false,
       force: flags.force ?? false,
     },
     root,

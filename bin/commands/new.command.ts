@@ -11,7 +11,11 @@ export function registerNewCommand(program: Command): Command {
     .argument('[name]', 'npm name of the service, e.g. orders-service')
     .option(
       '--triggers <list>',
-      `comma-separated functions to start with: ${choicesOf(triggers).join(', ')} (default: ${String(triggers.default)})`,
+      `comma-separated functions to start with, each <trigger> or <trigger>:<name>: ${choicesOf(triggers).join(', ')} (default: ${String(triggers.default)})`,
+    )
+    .option(
+      '--minimal',
+      'no sample domain (orders, order-events, correlation): each function is a skeleton named after its trigger',
     )
     .option('--directory <dir>', 'where to create it (default: ./<name>)')
     .addOption(

@@ -63,7 +63,15 @@ function projectContext(
 }
 
 function renderProject(options: NormalizedApplicationOptions): Source {
-  return renderTemplates('project', projectContext(options), options.directory);
+  // The correlation-id module belongs to the sample domain, as the orders do.
+  const include = (path: string) =>
+    !(options.minimal && path.startsWith('/src/correlation/'));
+  return renderTemplates(
+    'project',
+    projectContext(options),
+    options.directory,
+    include,
+  );
 }
 
 /**

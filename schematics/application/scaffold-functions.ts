@@ -10,6 +10,12 @@ export interface ScaffoldFunction extends NameForms {
   modules: { className: string; importPath: string }[];
 }
 
+/** A function the user asked for: its trigger, and the name they gave it, if any (`sqs:payments`). */
+export interface FunctionRequest {
+  trigger: Trigger;
+  name?: string;
+}
+
 const SAMPLE_MODULES: Partial<Record<Trigger, ScaffoldFunction['modules']>> = {
   'http-api': [
     { className: 'HealthModule', importPath: './health/health.module.js' },
@@ -23,12 +29,22 @@ const SAMPLE_MODULES: Partial<Record<Trigger, ScaffoldFunction['modules']>> = {
   ],
 };
 
+/**
+ * The functions of a new service. A trigger the user did not name gets its sample (`api` with
+ * orders, `order-events`, ...) or, when `minimal`, the trigger's own skeleton named after the
+ * trigger (`sqs`, `http-api`); a named one always gets the skeleton, under its name.
+ */
 export function scaffoldFunctions(
-  triggers: readonly Trigger[],
+  requests: readonly FunctionRequest[],
+  minimal: boolean,
 ): ScaffoldFunction[] {
-  return triggers.map((trigger) => {
-    const forms = toNameForms(sampleName(trigger), 'function');
-    const sampleModules = SAMPLE_MODULES[trigger];
+  return requests.map(({ trigger, name }) => {
+    const forms = toNameForms(
+      name ?? (minimal ? trigger : sampleName(trigger)),
+      'function',
+    );
+    const sampleModules =
+      name === undefined && !minimal ? SAMPLE_MODULES[trigger] : undefined;
     return {
       ...forms,
       trigger,

@@ -4,10 +4,7 @@ import {
   type SchematicContext,
   type Tree,
 } from '@angular-devkit/schematics';
-import {
-  formatGenerated,
-  readPrettierConfig,
-} from '../utils/format-new-files.rule.js';
+import { formatForProject } from '../utils/format-new-files.rule.js';
 import { inProject, projectLayout } from '../utils/generate-options.js';
 import { hashOf } from '../utils/kit-hash.js';
 import {
@@ -20,6 +17,7 @@ import {
 import { type KitUpdatePlan, planKitUpdate } from './kit-update-plan.js';
 import type { LambdaRuntimeOptions } from './lambda-runtime.schema.js';
 import {
+  relativeImports,
   relativeSpecifier,
   replaceModuleSpecifier,
   RUNTIME_PACKAGE,
@@ -46,25 +44,12 @@ export function main(raw: LambdaRuntimeOptions): Rule {
       return tree;
     }
     const runtime = readRuntimePackage();
-    const latest = await formatted(tree, root, runtime.files);
+    // In the project's Prettier style, as the scaffold would write them.
+    const latest = await formatForProject(tree, root, runtime.files);
     if (ejected) update(tree, context, root, latest, force, runtime.version);
     else eject(tree, context, root, latest, runtime);
     return tree;
   };
-}
-
-/** The runtime's files as the scaffold would write them: in the project's Prettier style. */
-async function formatted(
-  tree: Tree,
-  root: string,
-  files: ReadonlyMap<string, string>,
-): Promise<Map<string, string>> {
-  const config = readPrettierConfig(tree, root);
-  const result = new Map<string, string>();
-  for (const [path, text] of files) {
-    result.set(path, await formatGenerated(`${KIT_DIR}/${path}`, text, config));
-  }
-  return result;
 }
 
 function eject(
@@ -166,17 +151,15 @@ function importsInto(
   kitFiles: ReadonlySet<string>,
 ): string[] {
   const index = inProject(root, `${KIT_DIR}/index.js`);
-  return serviceTypeScriptFiles(tree, root, KIT_DIR).filter((file) => {
-    const source = tree.readText(file);
-    return [...kitFiles].some((kitFile) => {
-      const target = kitFile.replace(/\.ts$/, '.js');
-      if (target === index) return false;
-      const specifier = relativeSpecifier(file, target);
-      return (
-        source.includes(`'${specifier}'`) || source.includes(`"${specifier}"`)
-      );
-    });
-  });
+  // Services import the compiled names: `./lambda/errors.js` for `src/lambda/errors.ts`.
+  const deep = new Set(
+    [...kitFiles]
+      .map((file) => file.replace(/\.ts$/, '.js'))
+      .filter((file) => file !== index),
+  );
+  return serviceTypeScriptFiles(tree, root, KIT_DIR).filter((file) =>
+    relativeImports(tree.readText(file), file).some((path) => deep.has(path)),
+  );
 }
 
 /** Brings an ejected copy up to this release; files the user edited only under --force. */

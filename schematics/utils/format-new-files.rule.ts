@@ -12,25 +12,44 @@ const FORMATTED = /\.(ts|js|mjs|cjs|json|md)$/;
  */
 export function formatNewFiles(projectRoot: string, replaced = false): Rule {
   return async (tree: Tree) => {
-    const config = readPrettierConfig(tree, projectRoot);
-    const created = tree.actions
-      .filter((a) => a.kind === 'c' || (replaced && a.kind === 'o'))
-      .map((a) => a.path);
-    for (const path of new Set(created)) {
-      if (!tree.exists(path)) continue;
-      const source = tree.readText(path);
-      const formatted = await formatGenerated(path, source, config);
-      if (formatted !== source) tree.overwrite(path, formatted);
-    }
+    const created = new Set(
+      tree.actions
+        .filter((a) => a.kind === 'c' || (replaced && a.kind === 'o'))
+        .map((a) => a.path)
+        .filter((path) => tree.exists(path)),
+    );
+    const sources = new Map<string, string>(
+      [...created].map((path) => [path, tree.readText(path)]),
+    );
+    const formatted = await formatForProject(tree, projectRoot, sources);
+    for (const [path, text] of formatted)
+      if (text !== sources.get(path)) tree.overwrite(path, text);
     return tree;
   };
+}
+
+/**
+ * Files as the project's Prettier prints them, with its settings read from the tree (a new
+ * project's `.prettierrc` is not on disk yet). Keys are the files' paths, kept as they are; their
+ * extensions choose the parser.
+ */
+export async function formatForProject(
+  tree: Tree,
+  projectRoot: string,
+  files: ReadonlyMap<string, string>,
+): Promise<Map<string, string>> {
+  const config = readPrettierConfig(tree, projectRoot);
+  const result = new Map<string, string>();
+  for (const [path, source] of files)
+    result.set(path, await formatGenerated(path, source, config));
+  return result;
 }
 
 /**
  * A generated file as the project's Prettier prints it; files Prettier is not run on here are
  * returned as they are. Every schematic that writes our templates formats them through this.
  */
-export async function formatGenerated(
+async function formatGenerated(
   path: string,
   source: string,
   config: prettier.Options,

@@ -45,6 +45,21 @@ describe('create-nest-lambda: bad input', () => {
       /no trigger given; pass --triggers/,
     ],
     [
+      'a function name left empty after its trigger',
+      ['svc', '--triggers', 'sqs:'],
+      /"sqs:" is not a trigger with a function name; write <trigger>:<name>, e\.g\. "sqs:payments"\./,
+    ],
+    [
+      'two functions of one name',
+      ['svc', '--minimal', '--triggers', 'sqs:jobs,sns:jobs'],
+      /function "jobs" is asked for twice \(sqs and sns\); give one of them another name, e\.g\. --triggers sns:jobs-2\./,
+    ],
+    [
+      'a function name that is not kebab-case',
+      ['svc', '--triggers', 'sqs:Pay_Ments!'],
+      /function "Pay_Ments!" is not a valid name; use letters, digits and dashes/,
+    ],
+    [
       'an unknown runtime',
       ['svc', '--runtime', 'nodejs18.x'],
       /unknown runtime "nodejs18\.x"; use one of: nodejs24\.x, nodejs22\.x\./,
@@ -161,6 +176,40 @@ describe('create-nest-lambda: scaffolding', () => {
     expect(readdirSync(dry)).toEqual([]);
   });
 
+  it('--minimal scaffolds only the functions asked for, as skeletons named after their triggers or as given', async () => {
+    const cwd = tempDir('minimal');
+    const result = await runCli(
+      [
+        'svc',
+        '--minimal',
+        '--triggers',
+        'schedule,sqs:payments,http-api',
+        '--skip-install',
+        '--skip-git',
+      ],
+      cwd,
+    );
+
+    expect(result.code).toBe(0);
+    const created = result.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('CREATE svc/src/'))
+      .map((line) => line.replace(/^CREATE svc\/src\/| \(\d+ bytes\)$/g, ''));
+    expect(created.filter((path) => path.startsWith('functions/'))).toEqual([
+      'functions/http-api.function.ts',
+      'functions/payments.function.ts',
+      'functions/schedule.function.ts',
+    ]);
+    // No trace of the sample domain.
+    expect(
+      created.filter((path) => /order|health|correlation/.test(path)),
+    ).toEqual([]);
+    expect(
+      readFileSync(join(cwd, 'svc/src/app.module.ts'), 'utf8'),
+    ).not.toContain('Correlation');
+    expect(result.stdout).toContain('npm run invoke -- http-api');
+  });
+
   it('--directory puts the service where it is told', async () => {
     const cwd = tempDir('dir');
     const result = await runCli(
@@ -199,8 +248,9 @@ describe('create-nest-lambda: scaffolding', () => {
 
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(
-      /--triggers <list> +comma-separated functions to start with: http-api,\s+rest-api,[\s\S]*\(default: http-api,sqs\)/,
+      /--triggers <list> +comma-separated functions to start with, each[\s\S]*: http-api,\s+rest-api,[\s\S]*\(default: http-api,sqs\)/,
     );
+    expect(help.stdout).toMatch(/--minimal +no sample domain/);
     expect(help.stdout).toMatch(
       /--runtime <runtime> +Lambda runtime \(default: nodejs24\.x\) \(choices:\s+"nodejs24\.x", "nodejs22\.x"\)/,
     );

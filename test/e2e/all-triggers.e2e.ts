@@ -7,7 +7,10 @@ import { GeneratedService } from './support/generated-service.js';
 
 // The function each trigger starts with: the scaffold's own sample names.
 const FUNCTIONS = Object.fromEntries(
-  scaffoldFunctions(TRIGGERS).map((fn) => [fn.trigger, fn.name]),
+  scaffoldFunctions(
+    TRIGGERS.map((trigger) => ({ trigger })),
+    false,
+  ).map((fn) => [fn.trigger, fn.name]),
 );
 
 const BATCH = new Set(['payment-events', 'order-changes', 'clickstream']);

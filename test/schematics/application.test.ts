@@ -98,6 +98,41 @@ describe('application schematic', () => {
     );
   });
 
+  it('with minimal, leaves out the sample domain: each function is its trigger skeleton, named after the trigger', async () => {
+    const tree = await scaffold({ minimal: true, triggers: 'sqs,http-api' });
+    const src = tree.files
+      .filter((file) => file.startsWith('/orders-service/src/'))
+      .map((file) => file.replace('/orders-service/src/', ''));
+    const appModule = tree.readText('/orders-service/src/app.module.ts');
+
+    expect(src.filter((file) => /order|health|correlation/.test(file))).toEqual(
+      [],
+    );
+    expect(src).toContain('functions/http-api.function.ts');
+    expect(src).toContain('sqs/sqs.handler.ts');
+    expect(appModule).toMatch(/imports: \[HttpApiModule, SqsModule\]/);
+    expect(tree.readText('/orders-service/README.md')).not.toContain('/health');
+  });
+
+  it('gives a function the name after its trigger, with or without minimal, beside the sample', async () => {
+    const tree = await scaffold({ triggers: 'sqs:payments,sqs' });
+    const functions = tree.files.filter((file) =>
+      file.startsWith('/orders-service/src/functions/'),
+    );
+
+    expect(functions).toEqual([
+      '/orders-service/src/functions/payments.function.ts',
+      '/orders-service/src/functions/order-events.function.ts',
+    ]);
+    // The named one is the skeleton; the other is the order-events sample.
+    expect(tree.files).toContain(
+      '/orders-service/src/payments/dto/payments.message.ts',
+    );
+    expect(tree.files).toContain(
+      '/orders-service/src/order-events/dto/order-placed.message.ts',
+    );
+  });
+
   it('writes into --directory and formats what it renders', async () => {
     const tree = await scaffold({ directory: 'services/orders' });
     const appModule = tree.readText('/services/orders/src/app.module.ts');
@@ -141,6 +176,18 @@ describe('application schematic', () => {
     [{ name: 'Orders Service' }, /is not a valid npm package name/],
     [{ name: '../evil' }, /contains a relative path segment/],
     [{ triggers: 'sqs,smtp' }, /unknown trigger "smtp"/],
+    [
+      { triggers: 'sqs:a:b' },
+      /"sqs:a:b" is not a trigger with a function name/,
+    ],
+    [
+      { triggers: 'sqs,sns:order-events' },
+      /function "order-events" is asked for twice \(sqs and sns\)/,
+    ],
+    [
+      { minimal: true, triggers: 'sqs:app' },
+      /function "app" is a reserved word/,
+    ],
     [{ runtime: 'nodejs16.x' }, /Schema|unknown runtime/],
     [{ packageManager: 'bun' }, /Schema|unknown package manager/],
   ])('refuses %j before writing anything', async (options, message) => {

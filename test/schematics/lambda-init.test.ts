@@ -41,6 +41,7 @@ describe('lambda-init on a fresh nest new app', () => {
       '/cdk.json',
       '/infra/functions/api.construct.ts',
       '/infra/main.ts',
+      '/infra/service.app.ts',
       '/infra/service.config.ts',
       '/infra/service.stack.ts',
       '/scripts/invoke.ts',
@@ -48,6 +49,7 @@ describe('lambda-init on a fresh nest new app', () => {
       '/test/events/api.json',
       '/test/functions/api.function.spec.ts',
       '/test/infra/service.stack.spec.ts',
+      '/test/infra/stages.spec.ts',
       '/test/support/lambda-context.ts',
     ]);
     expect(changedPaths(app, tree)).toEqual([

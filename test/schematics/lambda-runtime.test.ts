@@ -180,6 +180,32 @@ describe('lambda-runtime --to-package', () => {
     expect(contentsOf(tree)).toEqual(deep);
   });
 
+  it('goes back to the package when a kit path appears only in a comment or a string, and refuses a dynamic import of one', async () => {
+    const files = await ejected();
+    const mentions = {
+      ...files,
+      '/src/notes.ts':
+        "// Was './lambda/logger/lambda.logger.js' before the eject.\nexport const path = './lambda/errors.js';\n",
+    };
+    const back = await run({ toPackage: true }, mentions);
+    expect(back.files.filter((p) => p.startsWith('/src/lambda/'))).toEqual([]);
+
+    const dynamic = {
+      ...files,
+      '/src/lazy.ts':
+        "export const load = () => import('./lambda/errors.js');\n",
+    };
+    await expect(
+      runner.runSchematic(
+        'lambda-runtime',
+        { toPackage: true },
+        projectTree(dynamic),
+      ),
+    ).rejects.toThrow(
+      'src/lazy.ts imports a file of src/lambda/ other than index.ts',
+    );
+  });
+
   it('refuses a service that was never ejected', async () => {
     const tree = projectTree(service());
     await expect(

@@ -207,12 +207,12 @@ const scopedOrdersEvent = httpApiEvent({ url: '/tenant-orders' });
 
 describe('one SQS record per invocation', () => {
   bench(
-    'seed approach: context id + resolve per invocation, no pipeline (DESIGN: 40 µs)',
+    'seed approach: context id + resolve per invocation, no pipeline (baseline above: 40 µs)',
     async () => seed(single),
     options,
   );
   bench(
-    'kit, singleton graph, no enhancers (DESIGN, bare Nest: 0.65 µs)',
+    'kit, singleton graph, no enhancers (baseline above, bare Nest: 0.65 µs)',
     invoke(bare, single),
     options,
   );
