@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import { importedPackages } from './imported-packages.js';
 import type { ServiceFunction } from './service-functions.js';
 
-interface Reply {
-  readonly id: number;
-  readonly result?: unknown;
-  readonly error?: string;
-}
+type Reply =
+  | { readonly ready: true }
+  | { readonly id: number; readonly result?: unknown; readonly error?: string };
 
 interface Job {
   resolve: (value: unknown) => void;
@@ -29,20 +28,19 @@ export type OutputSink = (
 /** One function's worker and the invocations it has not answered yet. */
 class FunctionWorker {
   readonly worker: Worker;
+  /** Settles once the entry given to `load` has been imported (or failed to). */
+  readonly ready: Promise<void>;
   private readonly jobs = new Map<number, Job>();
   private nextId = 0;
   private retired = false;
 
   constructor(
-    root: string,
     readonly fn: ServiceFunction,
     output: OutputSink,
+    preload: readonly string[],
   ) {
     this.worker = new Worker(new URL('./function-worker.js', import.meta.url), {
-      workerData: {
-        entry: join(root, 'dist', 'functions', `${fn.name}.function.js`),
-        name: fn.name,
-      },
+      workerData: { name: fn.name, preload },
       env: {
         ...process.env,
         AWS_LAMBDA_FUNCTION_NAME: fn.name,
@@ -54,20 +52,29 @@ class FunctionWorker {
     });
     output(fn, this.worker.stdout, 'stdout');
     output(fn, this.worker.stderr, 'stderr');
-    this.worker.on('message', ({ id, result, error }: Reply) => {
-      const job = this.jobs.get(id);
-      this.jobs.delete(id);
-      if (error === undefined) job?.resolve(result);
-      else job?.reject(new FunctionError(error));
+    let ready!: () => void;
+    this.ready = new Promise((resolve) => (ready = resolve));
+    this.worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) return ready();
+      const job = this.jobs.get(reply.id);
+      this.jobs.delete(reply.id);
+      if (reply.error === undefined) job?.resolve(reply.result);
+      else job?.reject(new FunctionError(reply.error));
       if (this.retired && this.jobs.size === 0) void this.worker.terminate();
     });
     this.worker.on('error', (error) =>
       this.failAll(`${fn.name} failed: ${error.message}`),
     );
     // A worker that ends (process.exit in the function, or terminate()) answers what it still owed.
-    this.worker.on('exit', (code) =>
-      this.failAll(`${fn.name} ended (exit code ${code}) before answering`),
-    );
+    this.worker.on('exit', (code) => {
+      ready();
+      this.failAll(`${fn.name} ended (exit code ${code}) before answering`);
+    });
+  }
+
+  /** Imports the entry of the current build. */
+  load(entry: string): void {
+    this.worker.postMessage({ entry });
   }
 
   invoke(event: unknown): Promise<unknown> {
@@ -94,13 +101,15 @@ class FunctionWorker {
 
 /**
  * Runs the functions of one build, each in its own worker thread started on its first request.
- * `reset()` (after a successful compile) retires them, and starts the ones in use again on the new
- * build at once, so that their Nest init is done by the time the next request comes; requests
- * already running finish on the old build.
+ * `reset()` (after a successful compile) retires them, and loads the ones in use again on the new
+ * build at once; requests already running finish on the old build. Each function in use also has
+ * a standby worker with the service's packages loaded, so that a reload only runs its own code.
  */
 export class FunctionPool {
   private workers = new Map<string, FunctionWorker>();
+  private readonly standby = new Map<string, FunctionWorker>();
   private ready: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(
     private readonly root: string,
@@ -125,20 +134,37 @@ export class FunctionPool {
     await Promise.all(workers.map((worker) => worker.retire()));
   }
 
+  /** Ends every worker now (the server stops). */
+  async close(): Promise<void> {
+    this.closed = true;
+    const workers = [...this.workers.values(), ...this.standby.values()];
+    this.workers = new Map();
+    this.standby.clear();
+    await Promise.all(workers.map((worker) => worker.worker.terminate()));
+  }
+
   private start(fn: ServiceFunction): FunctionWorker {
-    const worker = new FunctionWorker(this.root, fn, this.output);
+    const worker = this.standby.get(fn.name) ?? this.spawn(fn);
+    this.standby.delete(fn.name);
+    worker.load(join(this.root, 'dist', 'functions', `${fn.name}.function.js`));
     this.workers.set(fn.name, worker);
-    // A worker that failed to start is replaced on the next request, e.g. after a fix.
+    // A worker that failed is replaced on the next request.
     worker.worker.once('exit', () => {
       if (this.workers.get(fn.name) === worker) this.workers.delete(fn.name);
+    });
+    // The next build's worker loads its packages once this one no longer needs the CPU.
+    void worker.ready.then(() => {
+      if (this.closed || this.standby.has(fn.name)) return;
+      const spare = this.spawn(fn);
+      this.standby.set(fn.name, spare);
+      spare.worker.once('exit', () => {
+        if (this.standby.get(fn.name) === spare) this.standby.delete(fn.name);
+      });
     });
     return worker;
   }
 
-  /** Ends every worker now (the server stops). */
-  async close(): Promise<void> {
-    const workers = [...this.workers.values()];
-    this.workers = new Map();
-    await Promise.all(workers.map((worker) => worker.worker.terminate()));
+  private spawn(fn: ServiceFunction): FunctionWorker {
+    return new FunctionWorker(fn, this.output, importedPackages(this.root));
   }
 }
