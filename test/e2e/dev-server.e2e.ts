@@ -245,7 +245,11 @@ describe('the local dev loop of a service with an HTTP API, a REST API and an SQ
     it('serves an edited controller on the next request after the compile', async () => {
       const from = dev.output().length;
       writeController(2);
-      await dev.waitFor(/compiled; serving the new build/, 60 * SECONDS, from);
+      await dev.waitFor(
+        /compiled in \d+ ms; serving the new build/,
+        60 * SECONDS,
+        from,
+      );
       expect(await version(base)).toBe(2);
     });
 
@@ -266,7 +270,7 @@ describe('the local dev loop of a service with an HTTP API, a REST API and an SQ
       from = dev.output().length;
       writeController(4);
       await dev.waitFor(
-        /compiled; the errors are fixed, serving the new build/,
+        /compiled in \d+ ms; the errors are fixed, serving the new build/,
         60 * SECONDS,
         from,
       );

@@ -58,7 +58,7 @@ export function startDevServer({
   pool.hold(new Promise<void>((resolve) => (compiled = resolve)));
   const tsc = compile ? watchCompile(root, onCompiled) : undefined;
   if (!compile) compiled();
-  function onCompiled({ errors, firstError }: CompileResult) {
+  function onCompiled({ errors, firstError, ms }: CompileResult) {
     const first = firstCompile;
     firstCompile = false;
     if (errors > 0) {
@@ -78,8 +78,8 @@ export function startDevServer({
       say(
         format.notice(
           failed
-            ? 'compiled; the errors are fixed, serving the new build'
-            : 'compiled; serving the new build',
+            ? `compiled in ${ms} ms; the errors are fixed, serving the new build`
+            : `compiled in ${ms} ms; serving the new build`,
           'green',
         ),
       );
@@ -107,22 +107,27 @@ export function startDevServer({
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
-      say(`dev server listening on ${url}`);
-      for (const fn of functions)
-        say(
-          HTTP_TRIGGERS.has(fn.trigger)
-            ? `  ${fn.name} (${fn.trigger}): ${url}${fn.stage ? `/${fn.stage}` : ''}/…`
-            : `  ${fn.name} (${fn.trigger}): POST ${url}/_functions/${fn.name}/invoke`,
-        );
       const placeholders = functions.flatMap((fn) =>
         fn.placeholders.map(
           (key) => `${fn.name}: ${key}=${fn.environment[key]}`,
         ),
       );
-      if (placeholders.length > 0)
-        say(
-          `local placeholders for values only AWS has: ${placeholders.join(', ')}`,
-        );
+      // One write, so that whoever reads the output sees the whole list with the first line.
+      say(
+        [
+          format.notice(`dev server listening on ${url}`, 'bold'),
+          ...functions.map((fn) =>
+            HTTP_TRIGGERS.has(fn.trigger)
+              ? `  ${fn.name} (${fn.trigger}): ${url}${fn.stage ? `/${fn.stage}` : ''}/…`
+              : `  ${fn.name} (${fn.trigger}): POST ${url}/_functions/${fn.name}/invoke`,
+          ),
+          ...(placeholders.length > 0
+            ? [
+                `local placeholders for values only AWS has: ${placeholders.join(', ')}`,
+              ]
+            : []),
+        ].join('\n'),
+      );
     });
   }
 
