@@ -111,9 +111,14 @@ export class FunctionPool {
   private ready: Promise<void> = Promise.resolve();
   private closed = false;
 
+  /**
+   * `standbys`: keep the standby workers; only worth it when the pool outlives a build
+   * (`nest start --watch` starts a new server for each one).
+   */
   constructor(
     private readonly root: string,
     private readonly output: OutputSink,
+    private readonly standbys: boolean,
   ) {}
 
   /** Holds every invocation until `ready` settles (the first compile). */
@@ -154,7 +159,7 @@ export class FunctionPool {
     });
     // The next build's worker loads its packages once this one no longer needs the CPU.
     void worker.ready.then(() => {
-      if (this.closed || this.standby.has(fn.name)) return;
+      if (!this.standbys || this.closed || this.standby.has(fn.name)) return;
       const spare = this.spawn(fn);
       this.standby.set(fn.name, spare);
       spare.worker.once('exit', () => {

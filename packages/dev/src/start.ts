@@ -42,7 +42,7 @@ export function startDevServer({
         `${format.functionLine(fn.name, line, kind)}\n`,
       ),
     );
-  const pool = new FunctionPool(root, output);
+  const pool = new FunctionPool(root, output, compile);
 
   if (functions.length === 0) {
     process.stderr.write(
