@@ -65,15 +65,18 @@ describe('the local dev loop of a service with an HTTP API, a REST API and an SQ
     ]);
     writeController(1);
     const module = join(service.dir, 'src/orders/orders.module.ts');
+    const source = readFileSync(module, 'utf8');
+    const registered = source.replace(
+      'controllers: [OrdersController]',
+      'controllers: [OrdersController, PreferencesController]',
+    );
+    // The generated module changed shape: say so here rather than as 404s later.
+    expect(registered, 'OrdersModule registers OrdersController').not.toBe(
+      source,
+    );
     writeFileSync(
       module,
-      `import { PreferencesController } from './preferences.controller.js';\n${readFileSync(
-        module,
-        'utf8',
-      ).replace(
-        'controllers: [OrdersController]',
-        'controllers: [OrdersController, PreferencesController]',
-      )}`,
+      `import { PreferencesController } from './preferences.controller.js';\n${registered}`,
     );
     // cdk.out gives the dev server each function's environment and the REST API's stage.
     await service.script('synth');
