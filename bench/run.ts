@@ -19,11 +19,13 @@ import {
 import type { BuiltFunction } from './bundle/built-function.js';
 import { constructDrift } from './bundle/esbuild-settings.js';
 import { bundleSize } from './measure/bundle-size.js';
+import { type DevLoopFigures, measureDevLoop } from './measure/dev-loop.js';
 import { measureColdStarts } from './measure/cold-start.js';
 import { measureGenerator } from './measure/generator.js';
 import { measureHeap, measureWarm } from './measure/warm.js';
 import { REPO_ROOT, RESULTS_DIR, SERVICE_DIR, WORK_DIR } from './paths.js';
 import { toText } from './report/console.js';
+import { devLoopLines } from './report/dev-loop.js';
 import type {
   BenchResults,
   FunctionFigures,
@@ -57,6 +59,7 @@ async function main(config: BenchConfig, bundlesDir: string): Promise<void> {
   const missing: { id: string; reason: string }[] = [];
   const warnings: string[] = [];
   let generator: GeneratorFigures = { notes: [] };
+  let devLoop: DevLoopFigures | undefined;
   const target = LAMBDA_RUNTIME.replace(/^nodejs(\d+)\.x$/, 'node$1');
 
   log(`${config.quick ? 'quick run' : 'full run'}; bundles in ${bundlesDir}`);
@@ -90,6 +93,17 @@ async function main(config: BenchConfig, bundlesDir: string): Promise<void> {
       `nest build ${(kit.nestBuildMs / 1000).toFixed(0)} s, cdk synth ${(kit.synthMs / 1000).toFixed(0)} s`,
     );
     built.push(...kit.functions);
+    log('dev loop: nest-lambda-dev, save to response and one request');
+    try {
+      devLoop = await measureDevLoop(
+        service.dir,
+        config.quick ? { edits: 2, requests: 50 } : { edits: 7, requests: 500 },
+      );
+    } catch (error) {
+      warnings.push(
+        `the dev loop could not be measured: ${(error as Error).message.split('\n')[0]}`,
+      );
+    }
   } catch (error) {
     const output = stripVTControlCharacters((error as Error).message);
     log(
@@ -162,7 +176,7 @@ async function main(config: BenchConfig, bundlesDir: string): Promise<void> {
     };
   });
 
-  const results: BenchResults = {
+  const results: BenchResults & { devLoop?: DevLoopFigures } = {
     date: new Date().toISOString(),
     quick: config.quick,
     machine: describeMachine(config.node),
@@ -182,14 +196,19 @@ async function main(config: BenchConfig, bundlesDir: string): Promise<void> {
     generator,
     missing,
     warnings,
+    ...(devLoop && { devLoop }),
   };
   const checks = checkTargets(figures);
   writeFileSync(
     join(RESULTS_DIR, 'latest.json'),
     `${JSON.stringify({ ...results, targets: checks }, null, 2)}\n`,
   );
-  writeFileSync(join(RESULTS_DIR, 'latest.md'), toMarkdown(results, checks));
-  console.log(`\n${toText(results, checks)}\n`);
+  const devLoopText = devLoopLines(devLoop);
+  writeFileSync(
+    join(RESULTS_DIR, 'latest.md'),
+    `${toMarkdown(results, checks)}${devLoopText.map((line) => `\n- ${line}`).join('')}\n`,
+  );
+  console.log(`\n${[toText(results, checks), ...devLoopText].join('\n')}\n`);
   log(`wrote bench/results/latest.json and bench/results/latest.md`);
 
   if (config.profile) {

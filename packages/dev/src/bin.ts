@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // nest-lambda-dev: `npm run start:dev` of a create-nest-lambda service.
-import { parseArgs } from 'node:util';
+import { readOptions, UsageError } from './options.js';
 import { startDevServer } from './start.js';
 
-const { values } = parseArgs({
-  options: { port: { type: 'string', short: 'p' } },
-});
-startDevServer({
-  port: Number(values.port ?? process.env['PORT'] ?? 3000),
-  compile: true,
-});
+try {
+  startDevServer({
+    ...readOptions(process.argv.slice(2), process.env, process.stdout.isTTY),
+    compile: true,
+  });
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`Error: ${error.message}\n`);
+  process.exitCode = 2;
+}

@@ -7,6 +7,8 @@ export interface CompileResult {
   readonly errors: number;
   /** The first error line tsc printed, for the one-line report. */
   readonly firstError?: string;
+  /** From tsc noticing the change (or starting) to its report. */
+  readonly ms: number;
 }
 
 /**
@@ -35,17 +37,21 @@ export function watchCompile(
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let firstError: string | undefined;
+  let started = performance.now();
   let buffer = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
     buffer += chunk;
     const lines = buffer.split('\n');
     buffer = lines.pop() ?? '';
     for (const line of lines) {
+      if (/Starting (incremental )?compilation/.test(line))
+        started = performance.now();
       firstError ??= / error TS\d+:/.test(line) ? line.trim() : undefined;
       const done = /Found (\d+) errors?\. Watching for file changes/.exec(line);
       if (done) {
         onCompiled({
           errors: Number(done[1]),
+          ms: Math.round(performance.now() - started),
           ...(firstError && { firstError }),
         });
         firstError = undefined;

@@ -29,14 +29,27 @@ const notFound = (result: unknown) =>
   (result as { statusCode?: number }).statusCode === 404 &&
   /"message":"Cannot [A-Z]+ /.test(String((result as { body?: string }).body));
 
+/** What the server reports of each request, once it is answered. */
+export interface RequestRecord {
+  readonly method: string;
+  /** The path and query, as requested. */
+  readonly path: string;
+  /** The function that answered, or `-`. */
+  readonly fn: string;
+  readonly status: number;
+  readonly ms: number;
+  /** Why the server answered with an error of its own (the handler threw, a bad body). */
+  readonly error?: string;
+}
+
 /**
  * The dev server: each HTTP function at its routes (REST API ones behind their stage), and
- * `POST /_functions/<name>/invoke` for every function. `log` gets one line per request.
+ * `POST /_functions/<name>/invoke` for every function. `onRequest` hears of every request.
  */
 export function createDevServer(
   functions: readonly ServiceFunction[],
   pool: FunctionPool,
-  log: (line: string) => void,
+  onRequest: (record: RequestRecord) => void,
 ): Server {
   const byName = new Map(functions.map((fn) => [fn.name, fn]));
   const http = functions.filter((fn) => HTTP_TRIGGERS.has(fn.trigger));
@@ -48,7 +61,8 @@ export function createDevServer(
     body: Buffer,
   ) {
     // Functions whose stage prefixes the path first, then the others; the first that has a route
-    // for the request answers, else the last 404.
+    // for the request answers. When none has, the first one's 404 answers: a path behind a stage
+    // is meant for that stage's function.
     const candidates = [
       ...http.filter(
         (fn) =>
@@ -58,7 +72,7 @@ export function createDevServer(
       ),
       ...http.filter((fn) => !fn.stage),
     ];
-    let last: { fn: ServiceFunction; result: unknown } | undefined;
+    let answer: { fn: ServiceFunction; result: unknown } | undefined;
     for (const fn of candidates) {
       const path = fn.stage
         ? url.pathname.slice(fn.stage.length + 1) || '/'
@@ -67,16 +81,19 @@ export function createDevServer(
         fn,
         httpEvent(fn, requestOptions(req, path + url.search, body)),
       );
-      last = { fn, result };
-      if (!notFound(result)) break;
+      if (!notFound(result)) {
+        answer = { fn, result };
+        break;
+      }
+      answer ??= { fn, result };
     }
-    if (!last) {
+    if (!answer) {
       res
         .writeHead(404, { 'content-type': 'application/json' })
         .end('{"message":"No HTTP function in this service"}');
       return { name: '-', status: 404 };
     }
-    return { name: last.fn.name, status: writeResult(res, last.result) };
+    return { name: answer.fn.name, status: writeResult(res, answer.result) };
   }
 
   async function serveInvoke(
@@ -98,6 +115,7 @@ export function createDevServer(
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const invoke = INVOKE.exec(url.pathname);
     let name = invoke?.[1] ?? '-';
+    let failure: string | undefined;
     const reply = async (): Promise<number> => {
       const body = await readBody(req);
       if (!invoke) {
@@ -121,15 +139,22 @@ export function createDevServer(
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
         const status = error instanceof SyntaxError ? 400 : 502;
+        failure =
+          error instanceof Error ? `${error.name}: ${message}` : message;
         if (!res.headersSent)
           res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ message }));
         return status;
       })
-      .then((status) => {
-        log(
-          `${req.method} ${url.pathname}${url.search} → ${name} ${status} ${Math.round(performance.now() - started)} ms`,
-        );
-      });
+      .then((status) =>
+        onRequest({
+          method: req.method ?? 'GET',
+          path: `${url.pathname}${url.search}`,
+          fn: name,
+          status,
+          ms: Math.round(performance.now() - started),
+          ...(failure !== undefined && { error: failure }),
+        }),
+      );
   });
 }

@@ -90,11 +90,24 @@ export function writeResult(res: ServerResponse, raw: unknown): number {
           body: typeof raw === 'string' ? raw : JSON.stringify(raw),
         };
   const status = result.statusCode ?? 200;
-  for (const [name, value] of Object.entries(result.headers ?? {}))
-    res.setHeader(name, String(value));
+  // Header names are case-insensitive, and v1 results send each cookie under its own spelling of
+  // `set-cookie` (`set-cookie`, `Set-cookie`, ...): merge by lower-case name, as API Gateway does,
+  // so that no cookie overwrites another. Multi-value headers win over single ones of that name.
+  const headers = new Map<string, string[]>();
+  for (const [name, value] of Object.entries(result.headers ?? {})) {
+    const key = name.toLowerCase();
+    const values = key === 'set-cookie' ? (headers.get(key) ?? []) : [];
+    headers.set(key, [...values, String(value)]);
+  }
   for (const [name, values] of Object.entries(result.multiValueHeaders ?? {}))
-    res.setHeader(name, values.map(String));
-  if (result.cookies?.length) res.setHeader('set-cookie', result.cookies);
+    headers.set(name.toLowerCase(), values.map(String));
+  if (result.cookies?.length)
+    headers.set('set-cookie', [
+      ...(headers.get('set-cookie') ?? []),
+      ...result.cookies,
+    ]);
+  for (const [name, values] of headers)
+    res.setHeader(name, values.length === 1 ? values[0]! : values);
   res.statusCode = status;
   res.end(
     result.body === undefined

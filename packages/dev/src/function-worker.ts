@@ -1,32 +1,44 @@
 // One worker thread per function and build: a fresh module graph, so the next request after a
 // rebuild runs the new code, and the function's own environment (workers copy process.env).
+// A worker starts as a standby that loads the packages the service imports (most of a cold
+// start); the entry of a build, loaded on `{ entry }`, then only evaluates the service's own code.
 import { lambdaContext } from '@create-nest-lambda/runtime/testing';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 
-interface Job {
-  readonly id: number;
-  readonly event: unknown;
-}
-
-const { entry, name } = workerData as { entry: string; name: string };
+type Message =
+  { readonly entry: string } | { readonly id: number; readonly event: unknown };
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
-const loaded = import(pathToFileURL(entry).href).then(
-  (module: { handler: Handler }) => module.handler,
-);
 
-parentPort!.on('message', ({ id, event }: Job) => {
-  loaded
+const { name, preload } = workerData as { name: string; preload: string[] };
+// Resolved from this file, that is from the service's node_modules (where this package is
+// installed); a package that does not resolve here is simply loaded with the entry.
+const packages = Promise.allSettled(
+  preload.map((specifier) => import(specifier)),
+);
+let loaded: Promise<Handler> | undefined;
+
+const describe = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+
+parentPort!.on('message', (message: Message) => {
+  if ('entry' in message) {
+    loaded = packages
+      .then(() => import(pathToFileURL(message.entry).href))
+      .then((module: { handler: Handler }) => module.handler);
+    // Ready either way: a failed import is each invocation's answer.
+    loaded.then(
+      () => parentPort!.postMessage({ ready: true }),
+      () => parentPort!.postMessage({ ready: true }),
+    );
+    return;
+  }
+  const { id, event } = message;
+  (loaded ?? Promise.reject(new Error(`${name}: no build loaded`)))
     .then((handler) => handler(event, lambdaContext(name)))
     .then(
       (result) => parentPort!.postMessage({ id, result }),
       (error: unknown) =>
-        parentPort!.postMessage({
-          id,
-          error:
-            error instanceof Error
-              ? `${error.name}: ${error.message}`
-              : String(error),
-        }),
+        parentPort!.postMessage({ id, error: describe(error) }),
     );
 });

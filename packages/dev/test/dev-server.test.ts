@@ -129,7 +129,7 @@ describe('nest-lambda-dev', { timeout: 120_000 }, () => {
   it('runs the new code after a save, and keeps the last good build after a failed compile', async () => {
     const source = join(root, 'src/functions/api.function.ts');
     writeFileSync(source, HTTP_SOURCE('two'));
-    await dev.waitFor(/compiled; serving the new build/);
+    await dev.waitFor(/compiled in \d+ ms; serving the new build/);
     expect((await fetch(`${base}/x`)).headers.get('x-answer')).toBe('two');
 
     appendFileSync(source, "\nconst broken: number = 'text';\n");
