@@ -7,15 +7,12 @@ import type {
 import type { Context } from 'aws-lambda';
 import {
   createContextApp,
-  createHttpApp,
   type AppFactory,
   type AppSettings,
   type LambdaAppConfig,
   type RootModule,
 } from './app-context.js';
 import { UnknownTriggerError } from './errors.js';
-import { LambdaHttpAdapter } from './http/lambda-http.adapter.js';
-import { handleHttpEvent } from './http/http-event.handler.js';
 import { InvocationContext } from './invocation-context.js';
 import { LambdaModule } from './lambda.module.js';
 import { LambdaLogger } from './logger/lambda.logger.js';
@@ -147,15 +144,14 @@ export async function buildHandler(
     );
 
   if (definition.kind === 'http') {
-    const adapter = new LambdaHttpAdapter();
+    // Imported here, not above: event functions never load the HTTP stack (express and friends).
+    const { startHttpFunction } = await import('./http/http-function.js');
     const { controllers } = options as HttpHandlerOptions;
-    const app = await createHttpApp(rootModule, kit, adapter, {
+    const { app, run } = await startHttpFunction(rootModule, kit, definition, {
       ...settings,
       controllers,
     });
-    return entry(app, (event, invocation) =>
-      handleHttpEvent(definition, adapter, event, invocation),
-    );
+    return entry(app, run);
   }
   const { handler } = options as EventHandlerOptions;
   let methods: HandlerMethod[] = [];
