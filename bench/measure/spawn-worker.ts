@@ -88,7 +88,5 @@ export function lambdaEnvironment(functionName: string): NodeJS.ProcessEnv {
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
     AWS_LAMBDA_LOG_FORMAT: 'JSON',
     AWS_EXECUTION_ENV: `AWS_Lambda_${LAMBDA_RUNTIME}`,
-    // NestFunction (packages/cdk) sets this on every function.
-    NODE_OPTIONS: '--enable-source-maps',
   };
 }

@@ -98,8 +98,9 @@ export const TARGET_HEADERS: Row = [
   'target',
   'function',
   'measured',
+  'against',
+  'ratio',
   'limit',
-  'ratio to limit',
   'met',
 ];
 
@@ -108,8 +109,9 @@ export function targetRows(checks: readonly TargetCheck[]): Row[] {
     check.target,
     check.functionId,
     check.figure,
-    check.limit,
+    check.reference,
     check.ratio === undefined ? 'n/a' : formatNumber(check.ratio, 2),
+    check.limit,
     check.met === undefined ? 'n/a' : check.met ? 'met' : 'not met',
   ]);
 }

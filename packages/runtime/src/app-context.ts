@@ -17,9 +17,7 @@ import {
   NestFactory,
   type AbstractHttpAdapter,
 } from '@nestjs/core';
-import { restrictControllers } from './http/controllers-filter.js';
 import { EventHttpAdapter } from './http/event-http-adapter.js';
-import { rejectSseRoutes } from './http/sse-routes.js';
 import type { LambdaHttpAdapter } from './http/lambda-http.adapter.js';
 
 /** What `createHandler`'s `configure` option may change before the first invocation. */
@@ -51,7 +49,8 @@ export interface AppFactory {
   ): Promise<INestApplication>;
 }
 
-const nestFactory: AppFactory = {
+/** `NestFactory`, the default `AppFactory`. */
+export const nestFactory: AppFactory = {
   createApplicationContext: (module, options) =>
     NestFactory.createApplicationContext(module, options),
   create: (module, adapter, options) =>
@@ -73,7 +72,11 @@ export interface AppSettings {
 @Module({})
 class LambdaAppModule {}
 
-const withKit = (root: RootModule, kit: DynamicModule): DynamicModule => ({
+/** The root module of a function's app: its own root module beside the kit's `LambdaModule`. */
+export const withKit = (
+  root: RootModule,
+  kit: DynamicModule,
+): DynamicModule => ({
   module: LambdaAppModule,
   imports: [root, kit],
 });
@@ -105,29 +108,8 @@ export async function createContextApp(
   });
 }
 
-/** An HTTP application on the serverless adapter, for HTTP triggers. */
-export async function createHttpApp(
-  root: RootModule,
-  kit: DynamicModule,
-  adapter: LambdaHttpAdapter,
-  settings: AppSettings & { readonly controllers?: readonly Type[] },
-): Promise<INestApplicationContext> {
-  const factory = settings.factory ?? nestFactory;
-  const app = await factory.create(withKit(root, kit), adapter, {
-    logger: settings.logger,
-    abortOnError: false,
-  });
-  return finishStartup(app, async () => {
-    if (settings.controllers) restrictControllers(app, settings.controllers);
-    useKitInterceptors(app, settings);
-    // Before init: Nest binds the global enhancers to each route when it registers it.
-    await settings.configure?.(configOf(app));
-    rejectSseRoutes(app);
-    await app.init();
-  });
-}
-
-function useKitInterceptors(
+/** Registers the kit's global interceptors (tracing), if the environment turned any on. */
+export function useKitInterceptors(
   app: INestApplicationContext,
   settings: AppSettings,
 ): void {
@@ -136,7 +118,8 @@ function useKitInterceptors(
   }
 }
 
-function configOf(app: INestApplicationContext): LambdaAppConfig {
+/** What `configure` gets: the app and its global enhancer registries. */
+export function configOf(app: INestApplicationContext): LambdaAppConfig {
   const config = app.get(ApplicationConfig);
   return {
     app,
@@ -153,7 +136,8 @@ function configOf(app: INestApplicationContext): LambdaAppConfig {
 // SIGTERM before it shuts an execution environment down (when an extension is registered), which
 // leaves 500 ms for onModuleDestroy and beforeApplicationShutdown hooks. Nest registers the
 // listener once per app and removes it when the app closes.
-async function finishStartup(
+/** Runs the app's startup steps, then enables its shutdown hooks; closes it if a step fails. */
+export async function finishStartup(
   app: INestApplicationContext,
   steps: () => Promise<void>,
 ): Promise<INestApplicationContext> {

@@ -7,15 +7,12 @@ import type {
 import type { Context } from 'aws-lambda';
 import {
   createContextApp,
-  createHttpApp,
   type AppFactory,
   type AppSettings,
   type LambdaAppConfig,
   type RootModule,
 } from './app-context.js';
-import { UnknownTriggerError } from './errors.js';
-import { LambdaHttpAdapter } from './http/lambda-http.adapter.js';
-import { handleHttpEvent } from './http/http-event.handler.js';
+import { LambdaHandlerDefinitionError, UnknownTriggerError } from './errors.js';
 import { InvocationContext } from './invocation-context.js';
 import { LambdaModule } from './lambda.module.js';
 import { LambdaLogger } from './logger/lambda.logger.js';
@@ -98,13 +95,53 @@ export function createHandler(
 }
 
 /**
+ * `createHandler` for event triggers only (every trigger but HTTP ones). Its bundle holds none of
+ * the HTTP stack: `createHandler` reaches the HTTP adapter (express and its dependencies, about
+ * 850 KB minified) through an `import()` that esbuild bundles into every function calling it,
+ * even one that never runs it. An HTTP trigger here is a `LambdaHandlerDefinitionError`.
+ *
+ * @example
+ * ```ts
+ * export const handler = await createEventHandler(OrderEventsModule, {
+ *   trigger: 'sqs',
+ *   handler: OrderEventsHandler,
+ * });
+ * ```
+ */
+export function createEventHandler<T extends EventTrigger>(
+  rootModule: RootModule,
+  options: EventHandlerOptions<T>,
+): Promise<LambdaEntry<TriggerEvent<T>, TriggerResult<T>>> {
+  return startHandler(rootModule, options, undefined, undefined) as Promise<
+    LambdaEntry<TriggerEvent<T>, TriggerResult<T>>
+  >;
+}
+
+/**
  * `createHandler` with the way the application is made left open: the test kit's
  * `createTestingHandler` passes a factory that builds it through `@nestjs/testing`. Internal.
  */
-export async function buildHandler(
+export function buildHandler(
   rootModule: RootModule,
   options: HttpHandlerOptions | EventHandlerOptions,
   factory?: AppFactory,
+): Promise<LambdaEntry<unknown, unknown>> {
+  // Imported here, not at the top: event functions never load the HTTP stack.
+  return startHandler(
+    rootModule,
+    options,
+    factory,
+    () => import('./http/http-function.js'),
+  );
+}
+
+type LoadHttp = () => Promise<typeof import('./http/http-function.js')>;
+
+async function startHandler(
+  rootModule: RootModule,
+  options: HttpHandlerOptions | EventHandlerOptions,
+  factory: AppFactory | undefined,
+  loadHttp: LoadHttp | undefined,
 ): Promise<LambdaEntry<unknown, unknown>> {
   const trigger: Trigger = options.trigger;
   if (!Object.hasOwn(TRIGGER_REGISTRY, trigger))
@@ -147,15 +184,18 @@ export async function buildHandler(
     );
 
   if (definition.kind === 'http') {
-    const adapter = new LambdaHttpAdapter();
+    if (!loadHttp) {
+      throw new LambdaHandlerDefinitionError(
+        `createEventHandler takes event triggers; "${trigger}" is an HTTP trigger: use createHandler for it.`,
+      );
+    }
+    const { startHttpFunction } = await loadHttp();
     const { controllers } = options as HttpHandlerOptions;
-    const app = await createHttpApp(rootModule, kit, adapter, {
+    const { app, run } = await startHttpFunction(rootModule, kit, definition, {
       ...settings,
       controllers,
     });
-    return entry(app, (event, invocation) =>
-      handleHttpEvent(definition, adapter, event, invocation),
-    );
+    return entry(app, run);
   }
   const { handler } = options as EventHandlerOptions;
   let methods: HandlerMethod[] = [];

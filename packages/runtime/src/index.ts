@@ -1,4 +1,4 @@
-export { createHandler } from './create-handler.js';
+export { createEventHandler, createHandler } from './create-handler.js';
 export type {
   EventHandlerOptions,
   HttpHandlerOptions,

@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
+import { firstValue } from './first-value.js';
 import { parseQuery } from './http-event-parts.js';
-import { firstValue, type LambdaHttpRequest } from './lambda-http.request.js';
+import type { LambdaHttpRequest } from './lambda-http.request.js';
 
 /**
  * Sets `request.body` from the event's body, as Express's JSON, URL-encoded and text parsers

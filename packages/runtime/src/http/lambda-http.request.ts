@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { Context } from 'aws-lambda';
 import express, { type Application, type Request } from 'express';
 import type { LambdaInvocation } from '../pipeline/lambda-invocation.js';
+import { firstValue } from './first-value.js';
 
 /** Request headers by lower-case name, as Node keeps them. */
 export type HttpHeaders = { [name: string]: string | string[] | undefined };
@@ -188,11 +189,4 @@ function escape(character: string): string {
   } catch {
     return '%EF%BF%BD'; // a lone surrogate: U+FFFD, as a browser would send it
   }
-}
-
-/** The first of a header or query value that may be repeated. */
-export function firstValue(
-  value: string | string[] | undefined,
-): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

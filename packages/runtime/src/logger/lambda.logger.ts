@@ -5,6 +5,10 @@ import type {
 } from '@aws-lambda-powertools/logger/types';
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { InvocationContext } from '../invocation-context.js';
+import {
+  sourceMappedStack,
+  withSourceMappedStack,
+} from './source-mapped-stack.js';
 
 type Method = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'critical';
 
@@ -107,7 +111,7 @@ export class LambdaLogger implements LoggerService {
     let text: string;
     if (message instanceof Error) {
       text = message.message;
-      attributes.error = message;
+      attributes.error = withSourceMappedStack(message);
     } else if (isPlainObject(message)) {
       text = typeof message.message === 'string' ? message.message : '';
       copyAttributes(message, attributes);
@@ -116,10 +120,10 @@ export class LambdaLogger implements LoggerService {
     }
     for (const param of params) {
       if (param instanceof Error) {
-        attributes.error = param;
+        attributes.error = withSourceMappedStack(param);
       } else if (typeof param === 'string') {
         // `logger.error(message, stack)`: the stack Nest passes as a string.
-        attributes.stack = param;
+        attributes.stack = sourceMappedStack(param);
       } else if (isPlainObject(param)) {
         copyAttributes(param, attributes);
       }

@@ -1,12 +1,12 @@
 import { STATUS_CODES } from 'node:http';
 import type { ALBEvent, ALBResult } from 'aws-lambda';
+import { firstValue } from '../http/first-value.js';
 import { encodedQuery, normalizeHeaders } from '../http/http-event-parts.js';
 import {
   encodeBody,
   multiValueHeaders,
   singleValueHeaders,
 } from '../http/http-result.js';
-import { firstValue } from '../http/lambda-http.request.js';
 import type { HttpTriggerDefinition } from './trigger.types.js';
 
 /**
