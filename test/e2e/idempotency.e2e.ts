@@ -55,7 +55,6 @@ const byPath = (resources: Record<string, Resource>, construct: string) => {
 describe('idempotency: create-nest-lambda add lambda-handler payments --type sqs --idempotency', () => {
   let service: GeneratedService;
   let db: LocalDynamoDb | undefined;
-  let resources: Record<string, Resource>;
   const npx = (...args: string[]) =>
     mustRun('npx', args, { cwd: service.dir, env: registryEnv() });
 
@@ -125,7 +124,7 @@ describe('idempotency: create-nest-lambda add lambda-handler payments --type sqs
       file.endsWith('.template.json'),
     );
     expect(others).toEqual([]);
-    resources = (
+    const resources = (
       JSON.parse(readFileSync(join(cdkOut, templateFile!), 'utf8')) as {
         Resources: Record<string, Resource>;
       }
