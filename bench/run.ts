@@ -20,6 +20,11 @@ import type { BuiltFunction } from './bundle/built-function.js';
 import { constructDrift } from './bundle/esbuild-settings.js';
 import { bundleSize } from './measure/bundle-size.js';
 import { type DevLoopFigures, measureDevLoop } from './measure/dev-loop.js';
+import { featuresMarkdown, featuresText } from './features/features-report.js';
+import {
+  type FeaturesOutcome,
+  measureFeatures,
+} from './features/measure-features.js';
 import { measureColdStarts } from './measure/cold-start.js';
 import { measureGenerator } from './measure/generator.js';
 import { measureHeap, measureWarm } from './measure/warm.js';
@@ -154,6 +159,16 @@ async function main(config: BenchConfig, bundlesDir: string): Promise<void> {
     heaps.set(fn.scenario.id, await measureHeap(fn, config));
   }
 
+  let features: FeaturesOutcome | undefined;
+  try {
+    log('features: idempotency, metrics and tracing, on and off');
+    features = await measureFeatures(config, bundlesDir, target, log);
+  } catch (error) {
+    warnings.push(
+      `the features bench failed: ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+
   const figures: FunctionFigures[] = functions.map((fn) => {
     const { id } = fn.scenario;
     const { wrong: heapWrong, ...heap } = heaps.get(id)!;
@@ -201,14 +216,22 @@ async function main(config: BenchConfig, bundlesDir: string): Promise<void> {
   const checks = checkTargets(figures);
   writeFileSync(
     join(RESULTS_DIR, 'latest.json'),
-    `${JSON.stringify({ ...results, targets: checks }, null, 2)}\n`,
+    `${JSON.stringify({ ...results, targets: checks, features }, null, 2)}\n`,
   );
   const devLoopText = devLoopLines(devLoop);
   writeFileSync(
     join(RESULTS_DIR, 'latest.md'),
-    `${toMarkdown(results, checks)}${devLoopText.map((line) => `\n- ${line}`).join('')}\n`,
+    [
+      `${toMarkdown(results, checks)}${devLoopText.map((line) => `\n- ${line}`).join('')}`,
+      ...(features ? [featuresMarkdown(features)] : []),
+    ].join('\n'),
   );
-  console.log(`\n${[toText(results, checks), ...devLoopText].join('\n')}\n`);
+  console.log(
+    `\n${[
+      [toText(results, checks), ...devLoopText].join('\n'),
+      ...(features ? [featuresText(features)] : []),
+    ].join('\n\n')}\n`,
+  );
   log(`wrote bench/results/latest.json and bench/results/latest.md`);
 
   if (config.profile) {
@@ -219,7 +242,9 @@ async function main(config: BenchConfig, bundlesDir: string): Promise<void> {
     const summary = await profileFunctions(profiled, config, (m) => log(m));
     log(`wrote ${summary} and the .cpuprofile files beside it`);
   }
-  const wrong = figures.filter((fn) => fn.wrong);
+  const wrong = [...figures, ...(features?.variants ?? [])].filter(
+    (fn) => fn.wrong,
+  );
   if (wrong.length > 0 || missing.length > 0) {
     for (const fn of wrong)
       console.error(`error: ${fn.id} gave a wrong result: ${fn.wrong}`);
