@@ -66,6 +66,7 @@ export function loadMigration(raw: MigrateOptions): MigrationInput {
       ? undefined
       : dirname(resolve(cwd, plan.source));
   const extra: Finding[] = [];
+  const notes: Finding[] = [];
   const functions = plan.functions.map((fn) => {
     // A local file the handler loads may not parse either: bad input too.
     const sources = asInputError(() => collectSources(fn.handler));
@@ -84,13 +85,21 @@ export function loadMigration(raw: MigrateOptions): MigrationInput {
         where: relative(cwd, item),
       });
     }
-    for (const pkg of sources.packages.filter((p) => p.range === undefined)) {
-      extra.push({
-        subject: `package ${pkg.name}`,
-        detail:
-          'the legacy package.json gives no version; add it to package.json',
-        where: relative(cwd, fn.handler.file),
-      });
+    const where = relative(cwd, fn.handler.file);
+    for (const pkg of sources.packages) {
+      if (pkg.range === undefined) {
+        extra.push({
+          subject: `package ${pkg.name} of ${fn.name}`,
+          detail: `neither the legacy package.json nor its lockfile gives a version, so it was not added: add it to package.json${pkg.dev ? ' (devDependencies)' : ''}, or ${fn.name} does not build (the other functions do)`,
+          where,
+        });
+      } else if (pkg.from === 'runtime') {
+        notes.push({
+          subject: `package ${pkg.name} of ${fn.name}`,
+          detail: `the legacy Lambda runtime provided it; added to package.json as ${pkg.range}`,
+          where,
+        });
+      }
     }
     return {
       fn,
@@ -107,7 +116,7 @@ export function loadMigration(raw: MigrateOptions): MigrationInput {
     root: layout.root,
     projectDir: resolve(raw.projectDir ?? process.cwd()),
     sourceRoot: layout.sourceRoot,
-    plan,
+    plan: { ...plan, notes: [...plan.notes, ...notes] },
     functions,
     resourcesName: `${resourcesSlug(plan, functions, sourceDir)}.resources`,
     force: raw.force ?? false,
