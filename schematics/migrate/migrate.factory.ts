@@ -97,6 +97,7 @@ function writeResources(input: MigrationInput, path: string): Rule {
   ];
   const module = {
     source: input.plan.source,
+    scope: input.scope,
     resources: input.plan.resources,
     httpApis: apis('http-api'),
     restApis: apis('rest-api'),

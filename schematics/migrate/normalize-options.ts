@@ -11,6 +11,7 @@ import {
   type MigrationPlan,
   type PlannedFunction,
 } from './plan/plan.js';
+import { scopeParameters, scopePrefix } from './plan/source-scope.js';
 import { sampleEvent } from './render/sample-event.js';
 import { planFromSource } from './sources/plan-from-source.js';
 import { toNameForms } from '../utils/names.js';
@@ -35,6 +36,8 @@ export interface MigrationInput {
   functions: MigratedFunction[];
   /** Base name (no extension) of the resources module in infra/legacy, before any clash. */
   resourcesName: string;
+  /** What the names this source adds to the stack start with (see source-scope.ts). */
+  scope: string;
   force: boolean;
   /** Findings about the copied code: imports that resolve to nothing, dynamic requires. */
   extra: Finding[];
@@ -53,7 +56,7 @@ export function loadMigration(raw: MigrateOptions): MigrationInput {
       `--type ${raw.type} is not a trigger migrate knows; use one of ${MIGRATE_TRIGGERS.join(', ')}.`,
     );
   }
-  const plan = asInputError(() =>
+  const planned = asInputError(() =>
     planFromSource({
       source: raw.source,
       cwd,
@@ -62,9 +65,15 @@ export function loadMigration(raw: MigrateOptions): MigrationInput {
     }),
   );
   const sourceDir =
-    plan.sourceKind === 'handler'
+    planned.sourceKind === 'handler'
       ? undefined
-      : dirname(resolve(cwd, plan.source));
+      : dirname(resolve(cwd, planned.source));
+  const scope = scopePrefix(
+    planned.sourceKind,
+    sourceDir ?? cwd,
+    planned.source,
+  );
+  const plan = scopeParameters(planned, scope);
   const extra: Finding[] = [];
   const notes: Finding[] = [];
   const functions = plan.functions.map((fn) => {
@@ -119,6 +128,7 @@ export function loadMigration(raw: MigrateOptions): MigrationInput {
     plan: { ...plan, notes: [...plan.notes, ...notes] },
     functions,
     resourcesName: `${resourcesSlug(plan, functions, sourceDir)}.resources`,
+    scope,
     force: raw.force ?? false,
     extra,
   };

@@ -162,7 +162,7 @@ describe('create-nest-lambda migrate', () => {
     expect(lambda('WorkerFunction').Properties).toMatchObject({
       MemorySize: 512,
       Timeout: 60,
-      Environment: { Variables: { STAGE: { Ref: 'Stage' } } },
+      Environment: { Variables: { STAGE: { Ref: 'SamAppStage' } } },
     });
     expect(lambda('Hello').Properties).toMatchObject({
       MemorySize: 1024,

@@ -9,6 +9,8 @@ import type { PlannedResource, TableAttribute } from '../plan/plan.js';
 
 export interface ResourcesModule {
   source: string;
+  /** Prefix of the stack ids, so that another source's same logical ids stay apart (source-scope.ts). */
+  scope: string;
   resources: PlannedResource[];
   /** Logical ids of the HTTP and REST APIs the routes use. */
   httpApis: string[];
@@ -23,26 +25,26 @@ export function renderResourcesModule(module: ResourcesModule): string {
     `${imports.use('aws-cdk-lib', 'Validations')}.of(${target}).acknowledge({ id: ${quote(id)}, reason: ${quote(reason)} });`;
   const blocks = [
     ...module.resources.map((resource) =>
-      renderResource(resource, imports, ack, module.source),
+      renderResource(resource, imports, ack, module),
     ),
-    ...module.httpApis.map((id) => renderHttpApi(id, imports, module.source)),
-    ...module.restApis.map((id) =>
-      renderRestApi(id, imports, ack, module.source),
-    ),
+    ...module.httpApis.map((id) => renderHttpApi(id, imports, module)),
+    ...module.restApis.map((id) => renderRestApi(id, imports, ack, module)),
   ];
   return `${imports.render()}\n\n${blocks.join('\n\n')}\n`;
 }
 
+type Source = Pick<ResourcesModule, 'source' | 'scope'>;
+
 function factory(
   id: string,
   type: string,
-  source: string,
+  source: Source,
   body: string[],
 ): string {
   return [
-    `/** ${id} of ${source}, created once per stack by the first migrated function that uses it. */`,
+    `/** ${id} of ${source.source}, created once per stack by the first migrated function that uses it. */`,
     `export function ${identifier(id)}(scope: Construct): ${type} {`,
-    `  return shared(scope, ${quote(id)}, (stack, id) => {`,
+    `  return shared(scope, ${quote(`${source.scope}${id}`)}, (stack, id) => {`,
     ...body.map((line) => `    ${line}`),
     '  });',
     '}',
@@ -53,7 +55,7 @@ function renderResource(
   resource: PlannedResource,
   imports: ImportSet,
   ack: (target: string, id: string, reason: string) => string,
-  source: string,
+  source: Source,
 ): string {
   const seconds = (n: number) =>
     `${imports.use('aws-cdk-lib', 'Duration')}.seconds(${n})`;
@@ -174,7 +176,7 @@ function renderResource(
   }
 }
 
-function renderHttpApi(id: string, imports: ImportSet, source: string): string {
+function renderHttpApi(id: string, imports: ImportSet, source: Source): string {
   const v2 = (name: string) =>
     imports.use('aws-cdk-lib/aws-apigatewayv2', name);
   const logs = (name: string) => imports.use('aws-cdk-lib/aws-logs', name);
@@ -201,7 +203,7 @@ function renderRestApi(
   id: string,
   imports: ImportSet,
   ack: (target: string, id: string, reason: string) => string,
-  source: string,
+  source: Source,
 ): string {
   const gateway = (name: string) =>
     imports.use('aws-cdk-lib/aws-apigateway', name);
