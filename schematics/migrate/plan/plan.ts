@@ -141,12 +141,3 @@ export interface MigrationPlan {
   notMigrated: Finding[];
   notes: Finding[];
 }
-
-export function isExpr(value: unknown): value is Expr {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'kind' in value &&
-    !Array.isArray(value)
-  );
-}

@@ -7,15 +7,6 @@ import { asNumber, asRecord } from './values.js';
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const truthy = (value: unknown): boolean => value === true || value === 'true';
 
-export const RESOURCE_TYPES: Record<string, PlannedResource['kind']> = {
-  'AWS::SQS::Queue': 'queue',
-  'AWS::SNS::Topic': 'topic',
-  'AWS::S3::Bucket': 'bucket',
-  'AWS::DynamoDB::Table': 'table',
-  'AWS::Serverless::SimpleTable': 'table',
-  'AWS::Kinesis::Stream': 'stream',
-};
-
 /** The planned resource, or undefined when the stack cannot recreate this type. */
 export function mapResource(
   logicalId: string,
