@@ -131,12 +131,14 @@ describe('serverless.yml (Framework v3)', () => {
   });
 
   it('recreates the resources the functions use, and no other', () => {
-    expect(p.resources.map((r) => [r.logicalId, r.kind, r.dropped])).toEqual([
-      ['S3BucketOrdersDashphotosDashdev', 'bucket', []],
-      ['SNSTopicOrderDashnotifications', 'topic', []],
-      ['OrdersTable', 'table', ['TableName']],
-      ['OrdersQueue', 'queue', ['QueueName']],
-      ['OrdersDeadLetterQueue', 'queue', []],
+    expect(
+      p.resources.map((r) => [r.logicalId, r.kind, r.dropped, r.legacyName]),
+    ).toEqual([
+      ['S3BucketOrdersDashphotosDashdev', 'bucket', [], 'orders-photos-dev'],
+      ['SNSTopicOrderDashnotifications', 'topic', [], 'order-notifications'],
+      ['OrdersTable', 'table', [], 'orders-dev'],
+      ['OrdersQueue', 'queue', [], 'orders-dev'],
+      ['OrdersDeadLetterQueue', 'queue', [], undefined],
     ]);
   });
 
@@ -151,6 +153,10 @@ describe('serverless.yml (Framework v3)', () => {
       'plugin serverless-offline',
       'plugin serverless-plugin-datadog',
       '${cf:billing-${sls:stage}.QueueUrl}',
+      'name orders-photos-dev of S3BucketOrdersDashphotosDashdev (bucket)',
+      'name order-notifications of SNSTopicOrderDashnotifications (topic)',
+      'name orders-dev of OrdersTable (table)',
+      'name orders-dev of OrdersQueue (queue)',
       'resource AlarmTopic (AWS::SNS::Topic)',
       'custom resource SeedData (Custom::SeedData)',
     ]);

@@ -81,7 +81,15 @@ export interface TableIndex {
  * uses; the service's stack creates its own, with the properties that carry meaning for the code.
  * Physical names are never carried over: the legacy stack still owns them.
  */
-export type PlannedResource = { logicalId: string; dropped: string[] } & (
+export type PlannedResource = {
+  logicalId: string;
+  dropped: string[];
+  /**
+   * The physical name the legacy resource had (BucketName, TopicName, QueueName, TableName):
+   * not given to the new one, whose name CloudFormation generates (see legacy-names.ts).
+   */
+  legacyName?: string;
+} & (
   | {
       kind: 'queue';
       fifo?: boolean;

@@ -21,9 +21,25 @@ export function mapResource(
   };
   const planned = build(logicalId, type, take);
   if (planned === undefined) return undefined;
+  // A literal name is followed where the functions use it (legacy-names.ts); any other stays dropped.
+  const nameKey = NAME_KEYS[planned.kind];
+  const name = props[nameKey];
+  if (typeof name === 'string') {
+    used.add(nameKey);
+    planned.legacyName = name;
+  }
   planned.dropped = Object.keys(props).filter((key) => !used.has(key));
   return planned;
 }
+
+/** The property that names each kind of resource. */
+const NAME_KEYS: Record<PlannedResource['kind'], string> = {
+  queue: 'QueueName',
+  topic: 'TopicName',
+  bucket: 'BucketName',
+  table: 'TableName',
+  stream: 'Name',
+};
 
 function build(
   logicalId: string,

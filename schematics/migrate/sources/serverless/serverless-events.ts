@@ -11,6 +11,8 @@ import { asNumber, asRecord, asText, type Raw } from '../../plan/values.js';
 export interface ImplicitResource {
   logicalId: string;
   kind: 'topic' | 'bucket';
+  /** The bucket or topic name the event gives, which Serverless created the resource with. */
+  legacyName: string;
 }
 
 export interface EventContext {
@@ -263,6 +265,6 @@ function implicit(
   context: EventContext,
 ): ResourceRef {
   const logicalId = `${prefix}${serverlessNormalizedName(name)}`;
-  context.implicit.set(logicalId, { logicalId, kind });
+  context.implicit.set(logicalId, { logicalId, kind, legacyName: name });
   return { kind: 'declared', logicalId };
 }
