@@ -10,7 +10,12 @@ import type {
 } from './plan.js';
 import { pointNamesAtRecreated } from './legacy-names.js';
 import { mapResource } from './resources.js';
-import { isValueExpr, parameterName, referencedResources } from './values.js';
+import {
+  asText,
+  isValueExpr,
+  parameterName,
+  referencedResources,
+} from './values.js';
 
 export interface ResourceSelection {
   functions: PlannedFunction[];
@@ -164,10 +169,8 @@ function logGroupFinding(
   const owner = functions.find((fn) =>
     new RegExp(`\\b${fn.sourceName}\\b`).test(named),
   );
-  const retention =
-    props?.RetentionInDays === undefined
-      ? ''
-      : ` (RetentionInDays ${String(props.RetentionInDays)})`;
+  const days = asText(props?.RetentionInDays);
+  const retention = days === '' ? '' : ` (RetentionInDays ${days})`;
   return {
     subject: `log group ${logicalId}${retention}`,
     detail:
