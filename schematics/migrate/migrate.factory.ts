@@ -101,6 +101,12 @@ function writeResources(input: MigrationInput, path: string): Rule {
     resources: input.plan.resources,
     httpApis: apis('http-api'),
     restApis: apis('rest-api'),
+    authorizers: input.plan.functions.some((fn) =>
+      fn.triggers.some(
+        (t) =>
+          'auth' in t && (t.auth?.kind === 'jwt' || t.auth?.kind === 'cognito'),
+      ),
+    ),
   };
   const empty =
     module.resources.length +

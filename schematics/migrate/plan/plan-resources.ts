@@ -4,6 +4,7 @@
 // behind is reported, custom resources by name, so nothing disappears silently.
 import type {
   Finding,
+  PlannedAuth,
   PlannedFunction,
   PlannedResource,
   Value,
@@ -89,6 +90,16 @@ export function selectResources(
         replace(value, `${fn.sourceName} IAM statement`),
       ),
     })),
+    triggers: fn.triggers.map((trigger) =>
+      'auth' in trigger && trigger.auth !== undefined
+        ? {
+            ...trigger,
+            auth: replaceInAuth(trigger.auth, (value) =>
+              replace(value, `${fn.sourceName} authorizer`),
+            ),
+          }
+        : trigger,
+    ),
   }));
   const named = pointNamesAtRecreated(replaced, [...resources.values()], file);
   notMigrated.push(...named.findings);
@@ -179,4 +190,23 @@ function logGroupFinding(
         : `is the log group of ${owner.sourceName}, not carried over: ${owner.name} writes to the new log group NestFunction creates (retention one month); set its retention there to keep the legacy one`,
     where: `${file} Resources.${logicalId}`,
   };
+}
+
+/** An authorizer whose values (issuer, audience, user pool) refer to recreated resources only. */
+function replaceInAuth(
+  auth: PlannedAuth,
+  replace: (value: Value) => Value,
+): PlannedAuth {
+  switch (auth.kind) {
+    case 'jwt':
+      return {
+        ...auth,
+        issuer: replace(auth.issuer),
+        audience: auth.audience.map(replace),
+      };
+    case 'cognito':
+      return { ...auth, userPoolArn: replace(auth.userPoolArn) };
+    case 'iam':
+      return auth;
+  }
 }

@@ -28,9 +28,38 @@ export type Value = string | Expr;
 export type ResourceRef =
   { kind: 'declared'; logicalId: string } | { kind: 'arn'; arn: Value };
 
+/**
+ * How a legacy route was authorized, carried over with the real CDK authorizer: IAM (HTTP and REST
+ * APIs), a JWT authorizer (HTTP APIs), a Cognito user pool (REST APIs). Lambda authorizers and API
+ * keys are refused (authorizers.ts). `name` is the authorizer's name in the source.
+ */
+export type PlannedAuth =
+  | { kind: 'iam' }
+  | {
+      kind: 'jwt';
+      name: string;
+      issuer: Value;
+      audience: Value[];
+      identitySource?: string[];
+      scopes?: string[];
+    }
+  | { kind: 'cognito'; name: string; userPoolArn: Value; scopes?: string[] };
+
 export type PlannedTrigger =
-  | { type: 'http-api'; method: string; path: string; api: string }
-  | { type: 'rest-api'; method: string; path: string; api: string }
+  | {
+      type: 'http-api';
+      method: string;
+      path: string;
+      api: string;
+      auth?: PlannedAuth;
+    }
+  | {
+      type: 'rest-api';
+      method: string;
+      path: string;
+      api: string;
+      auth?: PlannedAuth;
+    }
   | {
       type: 'sqs';
       queue: ResourceRef;

@@ -3,7 +3,6 @@
 // each creating its resource once per stack. Secure defaults that change nothing for the code
 // (TLS only, managed encryption, point-in-time recovery) are on; what the legacy resource lacked
 // and cdk-nag asks for is acknowledged beside it, with the reason, for the team to revisit.
-import { NO_AUTHORIZER_REASON } from '../plan/authorizers.js';
 import { ImportSet, identifier, literal, quote } from './code.js';
 import type { PlannedResource, TableAttribute } from '../plan/plan.js';
 
@@ -15,7 +14,22 @@ export interface ResourcesModule {
   /** Logical ids of the HTTP and REST APIs the routes use. */
   httpApis: string[];
   restApis: string[];
+  /** Whether a route shares an authorizer (JWT, Cognito): the module then exports `authorizerOf`. */
+  authorizers: boolean;
 }
+
+/** One authorizer per API and name, whichever migrated function's route asks first. */
+const AUTHORIZER_OF = [
+  'const authorizers = new WeakMap<object, Map<string, unknown>>();',
+  '',
+  '/** The authorizer `name` of `api`, created by the first migrated route that uses it. */',
+  'export function authorizerOf<T>(api: object, name: string, create: () => T): T {',
+  '  const byName = authorizers.get(api) ?? new Map<string, unknown>();',
+  '  authorizers.set(api, byName);',
+  '  if (!byName.has(name)) byName.set(name, create());',
+  '  return byName.get(name) as T;',
+  '}',
+].join('\n');
 
 export function renderResourcesModule(module: ResourcesModule): string {
   const imports = new ImportSet();
@@ -29,6 +43,7 @@ export function renderResourcesModule(module: ResourcesModule): string {
     ),
     ...module.httpApis.map((id) => renderHttpApi(id, imports, module)),
     ...module.restApis.map((id) => renderRestApi(id, imports, ack, module)),
+    ...(module.authorizers ? [AUTHORIZER_OF] : []),
   ];
   return `${imports.render()}\n\n${blocks.join('\n\n')}\n`;
 }
@@ -221,8 +236,6 @@ function renderRestApi(
       'AwsSolutions-APIG3',
       'migrate creates this API without a WAF web ACL (a legacy one is not carried over); add one when its traffic is known.',
     ),
-    ack('api', 'AwsSolutions-APIG4', NO_AUTHORIZER_REASON),
-    ack('api', 'AwsSolutions-COG4', NO_AUTHORIZER_REASON),
     ack(
       "api.node.findChild('CloudWatchRole')",
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',

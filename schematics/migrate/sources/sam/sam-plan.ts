@@ -48,7 +48,7 @@ interface SamContext {
   globals: Raw;
   reader: IntrinsicReader;
   notMigrated: Finding[];
-  defaultAuthorizer: (api: string) => string | undefined;
+  apiAuth: (api: string) => Raw;
 }
 
 export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
@@ -63,7 +63,7 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
       parameters,
     }),
     notMigrated: [],
-    defaultAuthorizer: (api) => defaultAuthorizer(template, api),
+    apiAuth: (api) => apiAuth(template, api),
   };
   const functions: PlannedFunction[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
@@ -103,24 +103,20 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
 }
 
 /**
- * The DefaultAuthorizer (or required API key) of an API: its own `Auth`, or for the implicit
- * `ServerlessRestApi` and `ServerlessHttpApi`, `Globals.Api.Auth` and `Globals.HttpApi.Auth`.
+ * The `Auth` of an API (its DefaultAuthorizer, Authorizers, ApiKeyRequired): its own, or for the
+ * implicit `ServerlessRestApi` and `ServerlessHttpApi`, `Globals.Api.Auth` and `Globals.HttpApi.Auth`.
  */
-function defaultAuthorizer(template: Raw, api: string): string | undefined {
+function apiAuth(template: Raw, api: string): Raw {
   const implicit: Record<string, string> = {
     ServerlessRestApi: 'Api',
     ServerlessHttpApi: 'HttpApi',
   };
   const globalKey = implicit[api];
-  const auth = asRecord(
+  return asRecord(
     globalKey === undefined
       ? asRecord(asRecord(asRecord(template.Resources)[api]).Properties).Auth
       : asRecord(asRecord(template.Globals)[globalKey]).Auth,
   );
-  if (auth.DefaultAuthorizer !== undefined && auth.DefaultAuthorizer !== 'NONE')
-    return `the default authorizer ${asText(auth.DefaultAuthorizer, 'of its API')} of ${api}`;
-  if (auth.ApiKeyRequired === true) return `an API key required by ${api}`;
-  return undefined;
 }
 
 function parameterDefaults(
@@ -217,7 +213,7 @@ function planFunction(
       reader,
       notMigrated,
       where,
-      defaultAuthorizer: context.defaultAuthorizer,
+      apiAuth: context.apiAuth,
     }),
   };
 }
