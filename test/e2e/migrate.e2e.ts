@@ -147,6 +147,24 @@ describe('create-nest-lambda migrate', () => {
     resources = Object.values(template.Resources);
   });
 
+  // Needs the per-function module graph (issue 11): while every entry boots AppModule, which
+  // imports every migrated module, each bundle holds every function's legacy code.
+  it("bundles each function with its own legacy code and no other function's", () => {
+    for (const fn of synthesizedFunctions(service.dir)) {
+      const map = JSON.parse(readFileSync(`${fn.bundle}.map`, 'utf8')) as {
+        sources: string[];
+      };
+      const legacy = new Set(
+        map.sources.flatMap(
+          (source) =>
+            /\/(?:dist|src)\/legacy\/([^/]+)\//.exec(source)?.[1] ?? [],
+        ),
+      );
+      const own = fn.name in LEGACY_HANDLERS || fn.name === 'stamp';
+      expect([...legacy], fn.name).toEqual(own ? [fn.name] : []);
+    }
+  });
+
   it('keeps memory, timeout and environment', () => {
     expect(lambda('CreateOrder').Properties).toMatchObject({
       MemorySize: 256,
