@@ -155,5 +155,8 @@ describe('migrate a service with npm dependencies', () => {
     expect(report).toContain(
       '- package @aws-sdk/client-dynamodb of checkout: the legacy Lambda runtime provided it',
     );
+    expect(report).toContain(
+      '`@types/aws-lambda@^8.10.130` (types: devDependencies)',
+    );
   });
 });

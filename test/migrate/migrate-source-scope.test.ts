@@ -60,6 +60,9 @@ describe('names by source', () => {
     expect(report).toContain(
       'became the CloudFormation parameter WeatherLEVELFnIf',
     );
+    expect(report).toContain(
+      '- parameter Stage: is the CloudFormation parameter WeatherStage of the service stack',
+    );
   });
 
   it('refuses sibling path variables in one REST API, which a deploy rejects', async () => {

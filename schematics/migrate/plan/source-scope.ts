@@ -48,7 +48,7 @@ export function scopeParameters(
   const finding = (f: Finding): Finding => ({
     ...f,
     detail: f.detail.replace(
-      /CloudFormation parameter ([A-Za-z0-9]+)/g,
+      /CloudFormation parameter ([A-Z][A-Za-z0-9]*)/g,
       (_, name: string) => `CloudFormation parameter ${prefix}${name}`,
     ),
   });

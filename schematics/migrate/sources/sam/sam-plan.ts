@@ -14,7 +14,12 @@ import { selectResources } from '../../plan/plan-resources.js';
 import { samTriggers } from './sam-events.js';
 import { samPolicies } from './sam-policies.js';
 import type { TemplateAccess } from '../serverless/serverless-plan.js';
-import { asRecord, asText, type Raw } from '../../plan/values.js';
+import {
+  asRecord,
+  asText,
+  parameterName,
+  type Raw,
+} from '../../plan/values.js';
 import {
   defaultFunctionName,
   functionNameFinding,
@@ -95,8 +100,7 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
     ],
     notes: Object.keys(parameters).map((name) => ({
       subject: `parameter ${name}`,
-      detail:
-        'is a CloudFormation parameter of the service stack where the migrated functions use it',
+      detail: `is the CloudFormation parameter ${parameterName(name)} of the service stack where the migrated functions use it`,
       where: `${access.file} Parameters.${name}`,
     })),
   };
