@@ -250,7 +250,12 @@ describe('create-nest-lambda migrate', () => {
     ]) {
       expect(policies).toContain(`"${action}"`);
     }
-    expect(policies).toContain('arn:aws:s3:::orders-photos-dev/*');
+    // The statement named the legacy bucket `orders-photos-dev`; it now names the bucket the stack
+    // creates, the one that triggers on-upload.
+    expect(policies).not.toContain('orders-photos-dev');
+    expect(policies).toMatch(
+      /\["arn:aws:s3:::",\{"Ref":"ServerlessAppS3BucketOrdersDashphotosDashdev[0-9A-F]{8}"\},"\/\*"\]/,
+    );
   });
 
   function lambda(className: string): Resource {
