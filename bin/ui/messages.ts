@@ -59,8 +59,6 @@ export const MESSAGES = {
       `${dir} is not a create-nest-lambda service (no ${STACK_FILE}); run migrate in the service, or pass --project <dir>.`,
     migrated: (count: number, source: string) =>
       `Migrated ${count} function${count === 1 ? '' : 's'} from ${source}.`,
-    leftBehind: (count: number) =>
-      `${count} item${count === 1 ? ' was' : 's were'} not migrated; MIGRATION.md says what and where to look.`,
     nextSteps: 'Next: npm install, then npm test and npm run synth.',
   },
 } as const;

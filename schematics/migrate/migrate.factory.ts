@@ -97,9 +97,16 @@ function writeResources(input: MigrationInput, path: string): Rule {
   ];
   const module = {
     source: input.plan.source,
+    scope: input.scope,
     resources: input.plan.resources,
     httpApis: apis('http-api'),
     restApis: apis('rest-api'),
+    authorizers: input.plan.functions.some((fn) =>
+      fn.triggers.some(
+        (t) =>
+          'auth' in t && (t.auth?.kind === 'jwt' || t.auth?.kind === 'cognito'),
+      ),
+    ),
   };
   const empty =
     module.resources.length +

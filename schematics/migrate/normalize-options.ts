@@ -11,6 +11,7 @@ import {
   type MigrationPlan,
   type PlannedFunction,
 } from './plan/plan.js';
+import { scopeParameters, scopePrefix } from './plan/source-scope.js';
 import { sampleEvent } from './render/sample-event.js';
 import { planFromSource } from './sources/plan-from-source.js';
 import { toNameForms } from '../utils/names.js';
@@ -35,6 +36,8 @@ export interface MigrationInput {
   functions: MigratedFunction[];
   /** Base name (no extension) of the resources module in infra/legacy, before any clash. */
   resourcesName: string;
+  /** What the names this source adds to the stack start with (see source-scope.ts). */
+  scope: string;
   force: boolean;
   /** Findings about the copied code: imports that resolve to nothing, dynamic requires. */
   extra: Finding[];
@@ -53,7 +56,7 @@ export function loadMigration(raw: MigrateOptions): MigrationInput {
       `--type ${raw.type} is not a trigger migrate knows; use one of ${MIGRATE_TRIGGERS.join(', ')}.`,
     );
   }
-  const plan = asInputError(() =>
+  const planned = asInputError(() =>
     planFromSource({
       source: raw.source,
       cwd,
@@ -62,10 +65,17 @@ export function loadMigration(raw: MigrateOptions): MigrationInput {
     }),
   );
   const sourceDir =
-    plan.sourceKind === 'handler'
+    planned.sourceKind === 'handler'
       ? undefined
-      : dirname(resolve(cwd, plan.source));
+      : dirname(resolve(cwd, planned.source));
+  const scope = scopePrefix(
+    planned.sourceKind,
+    sourceDir ?? cwd,
+    planned.source,
+  );
+  const plan = scopeParameters(planned, scope);
   const extra: Finding[] = [];
+  const notes: Finding[] = [];
   const functions = plan.functions.map((fn) => {
     // A local file the handler loads may not parse either: bad input too.
     const sources = asInputError(() => collectSources(fn.handler));
@@ -84,13 +94,21 @@ export function loadMigration(raw: MigrateOptions): MigrationInput {
         where: relative(cwd, item),
       });
     }
-    for (const pkg of sources.packages.filter((p) => p.range === undefined)) {
-      extra.push({
-        subject: `package ${pkg.name}`,
-        detail:
-          'the legacy package.json gives no version; add it to package.json',
-        where: relative(cwd, fn.handler.file),
-      });
+    const where = relative(cwd, fn.handler.file);
+    for (const pkg of sources.packages) {
+      if (pkg.range === undefined) {
+        extra.push({
+          subject: `package ${pkg.name} of ${fn.name}`,
+          detail: `neither the legacy package.json nor its lockfile gives a version, so it was not added: add it to package.json${pkg.dev ? ' (devDependencies)' : ''}, or ${fn.name} does not build (the other functions do)`,
+          where,
+        });
+      } else if (pkg.from === 'runtime') {
+        notes.push({
+          subject: `package ${pkg.name} of ${fn.name}`,
+          detail: `the legacy Lambda runtime provided it; added to package.json as ${pkg.range}`,
+          where,
+        });
+      }
     }
     return {
       fn,
@@ -107,9 +125,10 @@ export function loadMigration(raw: MigrateOptions): MigrationInput {
     root: layout.root,
     projectDir: resolve(raw.projectDir ?? process.cwd()),
     sourceRoot: layout.sourceRoot,
-    plan,
+    plan: { ...plan, notes: [...plan.notes, ...notes] },
     functions,
     resourcesName: `${resourcesSlug(plan, functions, sourceDir)}.resources`,
+    scope,
     force: raw.force ?? false,
     extra,
   };

@@ -38,9 +38,11 @@ export function updateProjectSettings(input: MigrationInput): Rule {
     };
   };
   const packages: Record<string, string> = {};
+  const devPackages: Record<string, string> = {};
   for (const { sources } of input.functions) {
     for (const pkg of sources.packages)
-      if (pkg.range !== undefined) packages[pkg.name] = pkg.range;
+      if (pkg.range !== undefined)
+        (pkg.dev ? devPackages : packages)[pkg.name] = pkg.range;
   }
   return chain([
     edit('tsconfig.json', enableAllowJs),
@@ -51,6 +53,8 @@ export function updateProjectSettings(input: MigrationInput): Rule {
     edit('.oxlintrc.json', (source) =>
       addOxlintIgnore(source, LEGACY_TREES_OXLINT),
     ),
-    edit('package.json', (source) => addDependencies(source, packages)),
+    edit('package.json', (source) =>
+      addDependencies(source, packages, devPackages),
+    ),
   ]);
 }

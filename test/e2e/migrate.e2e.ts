@@ -147,6 +147,24 @@ describe('create-nest-lambda migrate', () => {
     resources = Object.values(template.Resources);
   });
 
+  // Needs the per-function module graph (issue 11): while every entry boots AppModule, which
+  // imports every migrated module, each bundle holds every function's legacy code.
+  it("bundles each function with its own legacy code and no other function's", () => {
+    for (const fn of synthesizedFunctions(service.dir)) {
+      const map = JSON.parse(readFileSync(`${fn.bundle}.map`, 'utf8')) as {
+        sources: string[];
+      };
+      const legacy = new Set(
+        map.sources.flatMap(
+          (source) =>
+            /\/(?:dist|src)\/legacy\/([^/]+)\//.exec(source)?.[1] ?? [],
+        ),
+      );
+      const own = fn.name in LEGACY_HANDLERS || fn.name === 'stamp';
+      expect([...legacy], fn.name).toEqual(own ? [fn.name] : []);
+    }
+  });
+
   it('keeps memory, timeout and environment', () => {
     expect(lambda('CreateOrder').Properties).toMatchObject({
       MemorySize: 256,
@@ -162,7 +180,7 @@ describe('create-nest-lambda migrate', () => {
     expect(lambda('WorkerFunction').Properties).toMatchObject({
       MemorySize: 512,
       Timeout: 60,
-      Environment: { Variables: { STAGE: { Ref: 'Stage' } } },
+      Environment: { Variables: { STAGE: { Ref: 'SamAppStage' } } },
     });
     expect(lambda('Hello').Properties).toMatchObject({
       MemorySize: 1024,
@@ -232,7 +250,12 @@ describe('create-nest-lambda migrate', () => {
     ]) {
       expect(policies).toContain(`"${action}"`);
     }
-    expect(policies).toContain('arn:aws:s3:::orders-photos-dev/*');
+    // The statement named the legacy bucket `orders-photos-dev`; it now names the bucket the stack
+    // creates, the one that triggers on-upload.
+    expect(policies).not.toContain('orders-photos-dev');
+    expect(policies).toMatch(
+      /\["arn:aws:s3:::",\{"Ref":"ServerlessAppS3BucketOrdersDashphotosDashdev[0-9A-F]{8}"\},"\/\*"\]/,
+    );
   });
 
   function lambda(className: string): Resource {

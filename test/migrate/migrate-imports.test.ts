@@ -36,6 +36,7 @@ describe('specifiersOf', () => {
         './g.mjs',
         './h',
       ],
+      typeOnly: ['aws-lambda', './types.js'],
       dynamic: ['name', '`./${name}.js`'],
     });
   });
@@ -66,6 +67,7 @@ describe('collectImportGraph', () => {
         '/src/lib/db/pool.cjs',
       ],
       packages: ['@aws-sdk/client-sqs', 'uuid'],
+      typePackages: [],
       unresolved: [],
       dynamic: [],
     });
@@ -80,6 +82,7 @@ describe('collectImportGraph', () => {
     expect(collectImportGraph('/app/handler.ts', access(files))).toEqual({
       files: ['/app/handler.ts', '/app/a.ts'],
       packages: [],
+      typePackages: [],
       unresolved: ['/app/handler.ts: ./missing.js'],
       dynamic: ['/app/a.ts: `./${process.env.X}`'],
     });

@@ -93,7 +93,7 @@ describe('IntrinsicReader', () => {
     const r = reader();
     expect(r.read({ 'Fn::If': ['IsProd', 'a', 'b'] }, 'Env.MODE')).toEqual({
       kind: 'parameter',
-      name: 'FnIf',
+      name: 'MODEFnIf',
       reason: 'Fn::If depends on deploy-time state',
     });
     expect(r.read({ Ref: 'Elsewhere' }, 'Env.X')).toMatchObject({
@@ -101,5 +101,26 @@ describe('IntrinsicReader', () => {
       name: 'RefElsewhere',
     });
     expect(r.findings.map((f) => f.where)).toEqual(['Env.MODE', 'Env.X']);
+  });
+
+  it('gives every distinct deploy-time expression its own parameter, and one to the same expression twice', () => {
+    const r = reader();
+    const name = (node: object, where: string) =>
+      (r.read(node, where) as { name: string }).name;
+    const prod = { 'Fn::If': ['IsProd', 'a', 'b'] };
+    const eu = { 'Fn::If': ['IsEu', 'a', 'b'] };
+    expect([
+      name(prod, 'A.Environment.MODE'),
+      name(eu, 'B.Environment.MODE'),
+      name(prod, 'C.Environment.MODE'),
+      name({ 'Fn::If': ['IsEu', 'x', 'y'] }, 'D.Environment.TABLE'),
+      name({ 'Fn::Select': [0, ['a']] }, 'E.Environment.TABLE'),
+    ]).toEqual([
+      'MODEFnIf',
+      'MODEFnIf2',
+      'MODEFnIf',
+      'TABLEFnIf',
+      'TABLEFnSelect',
+    ]);
   });
 });

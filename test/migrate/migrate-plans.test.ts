@@ -131,12 +131,14 @@ describe('serverless.yml (Framework v3)', () => {
   });
 
   it('recreates the resources the functions use, and no other', () => {
-    expect(p.resources.map((r) => [r.logicalId, r.kind, r.dropped])).toEqual([
-      ['S3BucketOrdersDashphotosDashdev', 'bucket', []],
-      ['SNSTopicOrderDashnotifications', 'topic', []],
-      ['OrdersTable', 'table', ['TableName']],
-      ['OrdersQueue', 'queue', ['QueueName']],
-      ['OrdersDeadLetterQueue', 'queue', []],
+    expect(
+      p.resources.map((r) => [r.logicalId, r.kind, r.dropped, r.legacyName]),
+    ).toEqual([
+      ['S3BucketOrdersDashphotosDashdev', 'bucket', [], 'orders-photos-dev'],
+      ['SNSTopicOrderDashnotifications', 'topic', [], 'order-notifications'],
+      ['OrdersTable', 'table', [], 'orders-dev'],
+      ['OrdersQueue', 'queue', [], 'orders-dev'],
+      ['OrdersDeadLetterQueue', 'queue', [], undefined],
     ]);
   });
 
@@ -151,6 +153,10 @@ describe('serverless.yml (Framework v3)', () => {
       'plugin serverless-offline',
       'plugin serverless-plugin-datadog',
       '${cf:billing-${sls:stage}.QueueUrl}',
+      'name orders-photos-dev of S3BucketOrdersDashphotosDashdev (bucket)',
+      'name order-notifications of SNSTopicOrderDashnotifications (topic)',
+      'name orders-dev of OrdersTable (table)',
+      'name orders-dev of OrdersQueue (queue)',
       'resource AlarmTopic (AWS::SNS::Topic)',
       'custom resource SeedData (Custom::SeedData)',
     ]);
@@ -348,43 +354,96 @@ describe("SAM's SQSPollerPolicy", () => {
 });
 
 describe('routes behind an authorizer', () => {
-  it("refuses a SAM function whose route takes its API's default JWT authorizer", () => {
-    expect(() => plan('authorizers/template.yaml')).toThrow(
-      'authorizers/template.yaml Resources.OrdersFunction.Events.List (GET /orders) is protected by the default authorizer OrdersJwt of ProtectedApi; migrate does not carry authorizers over yet and will not make the route public, so leave this function out with --name',
-    );
-  });
-
-  it('migrates the route that opts out with Auth.Authorizer: NONE', () => {
-    const p = plan('authorizers/template.yaml', 'HealthFunction');
-
-    expect(fn(p, 'health-function').triggers).toMatchObject([
-      { type: 'http-api', method: 'GET', path: '/health' },
-    ]);
-  });
-
-  it('acknowledges cdk-nag APIG4 on a public route with a reason that holds', () => {
-    const health = fn(
-      plan('authorizers/template.yaml', 'HealthFunction'),
-      'health-function',
-    );
-    const construct = renderConstruct({
-      fn: health,
-      className: 'HealthFunction',
-      origin: 'authorizers/template.yaml (HealthFunction)',
+  const render = (planned: PlannedFunction, className: string) =>
+    renderConstruct({
+      fn: planned,
+      className,
+      origin: `authorizers (${className})`,
       resources: new Map(),
       resourcesModule: 'authorizers.resources',
     });
 
-    expect(construct).toContain(
-      "id: 'AwsSolutions-APIG4', reason: 'migrate found no authorizer on this route in the legacy source, and refuses the routes that have one;",
+  it("carries a SAM HttpApi's default JWT authorizer over as HttpJwtAuthorizer, with no cdk-nag acknowledgement", () => {
+    const orders = fn(
+      plan('authorizers/template.yaml', 'OrdersFunction'),
+      'orders-function',
     );
-    expect(construct).not.toContain('took no authorization');
+
+    expect(orders.triggers).toEqual([
+      {
+        type: 'http-api',
+        method: 'GET',
+        path: '/orders',
+        api: 'ProtectedApi',
+        auth: {
+          kind: 'jwt',
+          name: 'OrdersJwt',
+          issuer: 'https://issuer.example.com',
+          audience: ['orders'],
+          identitySource: ['$request.header.Authorization'],
+        },
+      },
+    ]);
+    const construct = render(orders, 'OrdersFunction');
+    expect(construct).toContain(
+      "authorizer: authorizerOf(protectedApi(this), 'OrdersJwt', () => new HttpJwtAuthorizer('OrdersJwt', 'https://issuer.example.com', { jwtAudience: ['orders'], identitySource: ['$request.header.Authorization'] }))",
+    );
+    expect(construct).toContain(
+      "import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';",
+    );
+    expect(construct).not.toContain('AwsSolutions-APIG4');
   });
 
-  it('refuses a serverless.yml function whose httpApi route names an authorizer', () => {
-    expect(() => plan('authorizers/serverless.yml')).toThrow(
-      'authorizers/serverless.yml functions.orders.events[0] (GET /orders) is protected by the authorizer ordersJwt;',
+  it('migrates the route that opts out with Auth.Authorizer: NONE, acknowledging APIG4 with a reason that holds', () => {
+    const health = fn(
+      plan('authorizers/template.yaml', 'HealthFunction'),
+      'health-function',
     );
+
+    expect(health.triggers).toEqual([
+      { type: 'http-api', method: 'GET', path: '/health', api: 'ProtectedApi' },
+    ]);
+    expect(render(health, 'HealthFunction')).toContain(
+      "id: 'AwsSolutions-APIG4', reason: 'migrate found no authorizer on this route in the legacy source (routes with one keep it, or are refused);",
+    );
+  });
+
+  it("carries a REST API's Cognito user pool and AWS_IAM over, the pool's ARN a parameter", () => {
+    const p = plan('authorizers/rest.yaml', 'OrdersFunction,SignedFunction');
+    const orders = render(fn(p, 'orders-function'), 'OrdersFunction');
+    const signed = render(fn(p, 'signed-function'), 'SignedFunction');
+
+    expect(orders).toContain(
+      "{ authorizationType: AuthorizationType.COGNITO, authorizer: authorizerOf(adminApi(this), 'Pool', () => new CognitoUserPoolsAuthorizer(adminApi(this), 'Pool', { cognitoUserPools: [UserPool.fromUserPoolArn(adminApi(this), 'PoolPool', parameter(this, 'UserPoolArn', { description: 'UserPool is not recreated by the migration' }))] })), authorizationScopes: ['orders/read'] }",
+    );
+    expect(orders).not.toContain('AwsSolutions-APIG4');
+    expect(signed).toContain('{ authorizationType: AuthorizationType.IAM }');
+    expect(signed).toContain(
+      "id: 'AwsSolutions-COG4', reason: 'The legacy route took IAM authorization",
+    );
+    expect(signed).not.toContain('AwsSolutions-APIG4');
+  });
+
+  it('refuses a route behind a Lambda authorizer, naming the fix', () => {
+    expect(() => plan('authorizers/rest.yaml', 'TokenFunction')).toThrow(
+      'authorizers/rest.yaml Resources.TokenFunction.Events.Checked (GET /checked) is protected by the Lambda authorizer Token of AdminApi, which migrate does not carry over (it carries IAM, JWT and Cognito authorizers) and will not make public; leave this function out with --name and add its route with the authorizer by hand',
+    );
+  });
+
+  it("carries a serverless.yml httpApi route's JWT authorizer over", () => {
+    expect(
+      fn(plan('authorizers/serverless.yml'), 'orders').triggers,
+    ).toMatchObject([
+      {
+        type: 'http-api',
+        auth: {
+          kind: 'jwt',
+          name: 'ordersJwt',
+          issuer: 'https://issuer.example.com',
+          audience: ['orders'],
+        },
+      },
+    ]);
   });
 });
 

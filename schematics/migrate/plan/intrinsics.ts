@@ -22,6 +22,8 @@ export interface TemplateNames {
 
 export class IntrinsicReader {
   readonly findings: Finding[] = [];
+  /** Parameter names given to deploy-time expressions, and the expression each stands for. */
+  private readonly deployTimeNames = new Map<string, string>();
 
   constructor(private readonly names: TemplateNames) {}
 
@@ -78,12 +80,35 @@ export class IntrinsicReader {
           : { kind: 'import', exportName };
       }
       default:
-        return this.unsupported(
-          name,
-          where,
-          `${name} depends on deploy-time state`,
-        );
+        return this.deployTime(name, node, where);
     }
+  }
+
+  /**
+   * `Fn::If`, `Fn::FindInMap`, `Fn::Select`…: a parameter named after where it stands (`TableFnIf`
+   * for an environment variable TABLE), one per distinct expression, so that two different `!If`s
+   * never share one parameter, while the same expression used twice does.
+   */
+  private deployTime(name: string, node: object, where: string): Expr {
+    const key = JSON.stringify(node);
+    const place = where.split('.').pop() ?? '';
+    const base = parameterName(`${place} ${name}`);
+    let parameter = base;
+    for (
+      let n = 2;
+      this.deployTimeNames.has(parameter) &&
+      this.deployTimeNames.get(parameter) !== key;
+      n += 1
+    ) {
+      parameter = `${base}${n}`;
+    }
+    this.deployTimeNames.set(parameter, key);
+    return this.unsupported(
+      name,
+      where,
+      `${name} depends on deploy-time state`,
+      parameter,
+    );
   }
 
   private ref(name: string, where: string): Value | undefined {
@@ -166,8 +191,12 @@ export class IntrinsicReader {
     );
   }
 
-  private unsupported(subject: string, where: string, reason: string): Expr {
-    const name = parameterName(subject);
+  private unsupported(
+    subject: string,
+    where: string,
+    reason: string,
+    name = parameterName(subject),
+  ): Expr {
     this.findings.push({
       subject,
       detail: `became the CloudFormation parameter ${name}: ${reason}`,

@@ -4,12 +4,19 @@
 // behind is reported, custom resources by name, so nothing disappears silently.
 import type {
   Finding,
+  PlannedAuth,
   PlannedFunction,
   PlannedResource,
   Value,
 } from './plan.js';
+import { pointNamesAtRecreated } from './legacy-names.js';
 import { mapResource } from './resources.js';
-import { isValueExpr, parameterName, referencedResources } from './values.js';
+import {
+  asText,
+  isValueExpr,
+  parameterName,
+  referencedResources,
+} from './values.js';
 
 export interface ResourceSelection {
   functions: PlannedFunction[];
@@ -24,7 +31,6 @@ const FUNCTION_PARTS = new Set([
   'AWS::Lambda::Permission',
   'AWS::Lambda::EventSourceMapping',
   'AWS::IAM::Role',
-  'AWS::Logs::LogGroup',
 ]);
 
 export function selectResources(
@@ -70,7 +76,7 @@ export function selectResources(
   const notMigrated: Finding[] = [];
   const replace = (value: Value, where: string): Value =>
     replaceMissing(value, resources, where, notMigrated);
-  const migrated = functions.map((fn) => ({
+  const replaced = functions.map((fn) => ({
     ...fn,
     environment: Object.fromEntries(
       Object.entries(fn.environment).map(([key, value]) => [
@@ -84,10 +90,27 @@ export function selectResources(
         replace(value, `${fn.sourceName} IAM statement`),
       ),
     })),
+    triggers: fn.triggers.map((trigger) =>
+      'auth' in trigger && trigger.auth !== undefined
+        ? {
+            ...trigger,
+            auth: replaceInAuth(trigger.auth, (value) =>
+              replace(value, `${fn.sourceName} authorizer`),
+            ),
+          }
+        : trigger,
+    ),
   }));
+  const named = pointNamesAtRecreated(replaced, [...resources.values()], file);
+  notMigrated.push(...named.findings);
+  const migrated = named.functions;
   for (const [logicalId, resource] of Object.entries(templateResources)) {
     const type = String((resource as { Type?: unknown } | null)?.Type);
     if (resources.has(logicalId) || FUNCTION_PARTS.has(type)) continue;
+    if (type === 'AWS::Logs::LogGroup') {
+      notMigrated.push(logGroupFinding(logicalId, resource, functions, file));
+      continue;
+    }
     const custom =
       type.startsWith('Custom::') ||
       type === 'AWS::CloudFormation::CustomResource';
@@ -138,4 +161,52 @@ function replaceMissing(
     name,
     reason: `${value.logicalId} is not recreated by the migration`,
   };
+}
+
+/**
+ * A log group is reported, never dropped silently: the one a migrated function wrote to (its
+ * name refers to the function) keeps the legacy logs and retention, while the migrated function
+ * writes to a new one that NestFunction creates, with a retention of one month.
+ */
+function logGroupFinding(
+  logicalId: string,
+  resource: unknown,
+  functions: PlannedFunction[],
+  file: string,
+): Finding {
+  const props = (resource as { Properties?: Record<string, unknown> } | null)
+    ?.Properties;
+  const named = JSON.stringify(props?.LogGroupName ?? '');
+  const owner = functions.find((fn) =>
+    new RegExp(`\\b${fn.sourceName}\\b`).test(named),
+  );
+  const days = asText(props?.RetentionInDays);
+  const retention = days === '' ? '' : ` (RetentionInDays ${days})`;
+  return {
+    subject: `log group ${logicalId}${retention}`,
+    detail:
+      owner === undefined
+        ? 'is not used by a migrated function; it stays in the legacy stack'
+        : `is the log group of ${owner.sourceName}, not carried over: ${owner.name} writes to the new log group NestFunction creates (retention one month); set its retention there to keep the legacy one`,
+    where: `${file} Resources.${logicalId}`,
+  };
+}
+
+/** An authorizer whose values (issuer, audience, user pool) refer to recreated resources only. */
+function replaceInAuth(
+  auth: PlannedAuth,
+  replace: (value: Value) => Value,
+): PlannedAuth {
+  switch (auth.kind) {
+    case 'jwt':
+      return {
+        ...auth,
+        issuer: replace(auth.issuer),
+        audience: auth.audience.map(replace),
+      };
+    case 'cognito':
+      return { ...auth, userPoolArn: replace(auth.userPoolArn) };
+    case 'iam':
+      return auth;
+  }
 }

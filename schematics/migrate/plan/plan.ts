@@ -28,9 +28,38 @@ export type Value = string | Expr;
 export type ResourceRef =
   { kind: 'declared'; logicalId: string } | { kind: 'arn'; arn: Value };
 
+/**
+ * How a legacy route was authorized, carried over with the real CDK authorizer: IAM (HTTP and REST
+ * APIs), a JWT authorizer (HTTP APIs), a Cognito user pool (REST APIs). Lambda authorizers and API
+ * keys are refused (authorizers.ts). `name` is the authorizer's name in the source.
+ */
+export type PlannedAuth =
+  | { kind: 'iam' }
+  | {
+      kind: 'jwt';
+      name: string;
+      issuer: Value;
+      audience: Value[];
+      identitySource?: string[];
+      scopes?: string[];
+    }
+  | { kind: 'cognito'; name: string; userPoolArn: Value; scopes?: string[] };
+
 export type PlannedTrigger =
-  | { type: 'http-api'; method: string; path: string; api: string }
-  | { type: 'rest-api'; method: string; path: string; api: string }
+  | {
+      type: 'http-api';
+      method: string;
+      path: string;
+      api: string;
+      auth?: PlannedAuth;
+    }
+  | {
+      type: 'rest-api';
+      method: string;
+      path: string;
+      api: string;
+      auth?: PlannedAuth;
+    }
   | {
       type: 'sqs';
       queue: ResourceRef;
@@ -81,7 +110,15 @@ export interface TableIndex {
  * uses; the service's stack creates its own, with the properties that carry meaning for the code.
  * Physical names are never carried over: the legacy stack still owns them.
  */
-export type PlannedResource = { logicalId: string; dropped: string[] } & (
+export type PlannedResource = {
+  logicalId: string;
+  dropped: string[];
+  /**
+   * The physical name the legacy resource had (BucketName, TopicName, QueueName, TableName):
+   * not given to the new one, whose name CloudFormation generates (see legacy-names.ts).
+   */
+  legacyName?: string;
+} & (
   | {
       kind: 'queue';
       fifo?: boolean;
@@ -140,13 +177,4 @@ export interface MigrationPlan {
   resources: PlannedResource[];
   notMigrated: Finding[];
   notes: Finding[];
-}
-
-export function isExpr(value: unknown): value is Expr {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'kind' in value &&
-    !Array.isArray(value)
-  );
 }

@@ -7,15 +7,6 @@ import { asNumber, asRecord } from './values.js';
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const truthy = (value: unknown): boolean => value === true || value === 'true';
 
-export const RESOURCE_TYPES: Record<string, PlannedResource['kind']> = {
-  'AWS::SQS::Queue': 'queue',
-  'AWS::SNS::Topic': 'topic',
-  'AWS::S3::Bucket': 'bucket',
-  'AWS::DynamoDB::Table': 'table',
-  'AWS::Serverless::SimpleTable': 'table',
-  'AWS::Kinesis::Stream': 'stream',
-};
-
 /** The planned resource, or undefined when the stack cannot recreate this type. */
 export function mapResource(
   logicalId: string,
@@ -30,9 +21,25 @@ export function mapResource(
   };
   const planned = build(logicalId, type, take);
   if (planned === undefined) return undefined;
+  // A literal name is followed where the functions use it (legacy-names.ts); any other stays dropped.
+  const nameKey = NAME_KEYS[planned.kind];
+  const name = props[nameKey];
+  if (typeof name === 'string') {
+    used.add(nameKey);
+    planned.legacyName = name;
+  }
   planned.dropped = Object.keys(props).filter((key) => !used.has(key));
   return planned;
 }
+
+/** The property that names each kind of resource. */
+const NAME_KEYS: Record<PlannedResource['kind'], string> = {
+  queue: 'QueueName',
+  topic: 'TopicName',
+  bucket: 'BucketName',
+  table: 'TableName',
+  stream: 'Name',
+};
 
 function build(
   logicalId: string,

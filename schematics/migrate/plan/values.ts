@@ -20,10 +20,6 @@ export function isValueExpr(value: unknown): value is Expr {
   return typeof kind === 'string' && EXPR_KINDS.has(kind);
 }
 
-export function isValue(value: unknown): value is Value {
-  return typeof value === 'string' || isValueExpr(value);
-}
-
 /** Joins parts into one value: adjacent text merges, nested concatenations flatten. */
 export function concatValues(parts: Value[]): Value {
   const flat: Value[] = [];

@@ -85,23 +85,37 @@ export function addOxlintIgnore(source: string, pattern: string): string {
   return `${JSON.stringify(config, null, 2)}\n`;
 }
 
-/** Adds dependencies the project lacks (in neither dependencies nor devDependencies), sorted. */
+/**
+ * Adds the packages the project lacks (in neither dependencies nor devDependencies), sorted:
+ * `wanted` to dependencies, `wantedDev` (types the build reads) to devDependencies.
+ */
 export function addDependencies(
   source: string,
   wanted: Record<string, string>,
+  wantedDev: Record<string, string> = {},
 ): string {
-  const manifest = JSON.parse(source) as {
-    dependencies?: Record<string, string>;
-    devDependencies?: Record<string, string>;
-  };
+  const manifest = JSON.parse(source) as Record<
+    'dependencies' | 'devDependencies',
+    Record<string, string> | undefined
+  >;
   const have = { ...manifest.devDependencies, ...manifest.dependencies };
-  const missing = Object.entries(wanted).filter(
-    ([name]) => have[name] === undefined,
-  );
-  if (missing.length === 0) return source;
-  const merged = { ...manifest.dependencies, ...Object.fromEntries(missing) };
-  manifest.dependencies = Object.fromEntries(
-    Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)),
-  );
+  const missing = (entries: Record<string, string>) =>
+    Object.entries(entries).filter(([name]) => have[name] === undefined);
+  const runtime = missing(wanted);
+  const dev = missing(wantedDev).filter(([name]) => wanted[name] === undefined);
+  if (runtime.length + dev.length === 0) return source;
+  const merge = (
+    section: 'dependencies' | 'devDependencies',
+    added: [string, string][],
+  ) => {
+    if (added.length === 0) return;
+    manifest[section] = Object.fromEntries(
+      [...Object.entries(manifest[section] ?? {}), ...added].sort(([a], [b]) =>
+        a.localeCompare(b),
+      ),
+    );
+  };
+  merge('dependencies', runtime);
+  merge('devDependencies', dev);
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

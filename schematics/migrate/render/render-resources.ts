@@ -3,17 +3,33 @@
 // each creating its resource once per stack. Secure defaults that change nothing for the code
 // (TLS only, managed encryption, point-in-time recovery) are on; what the legacy resource lacked
 // and cdk-nag asks for is acknowledged beside it, with the reason, for the team to revisit.
-import { NO_AUTHORIZER_REASON } from '../plan/authorizers.js';
 import { ImportSet, identifier, literal, quote } from './code.js';
 import type { PlannedResource, TableAttribute } from '../plan/plan.js';
 
 export interface ResourcesModule {
   source: string;
+  /** Prefix of the stack ids, so that another source's same logical ids stay apart (source-scope.ts). */
+  scope: string;
   resources: PlannedResource[];
   /** Logical ids of the HTTP and REST APIs the routes use. */
   httpApis: string[];
   restApis: string[];
+  /** Whether a route shares an authorizer (JWT, Cognito): the module then exports `authorizerOf`. */
+  authorizers: boolean;
 }
+
+/** One authorizer per API and name, whichever migrated function's route asks first. */
+const AUTHORIZER_OF = [
+  'const authorizers = new WeakMap<object, Map<string, unknown>>();',
+  '',
+  '/** The authorizer `name` of `api`, created by the first migrated route that uses it. */',
+  'export function authorizerOf<T>(api: object, name: string, create: () => T): T {',
+  '  const byName = authorizers.get(api) ?? new Map<string, unknown>();',
+  '  authorizers.set(api, byName);',
+  '  if (!byName.has(name)) byName.set(name, create());',
+  '  return byName.get(name) as T;',
+  '}',
+].join('\n');
 
 export function renderResourcesModule(module: ResourcesModule): string {
   const imports = new ImportSet();
@@ -23,26 +39,27 @@ export function renderResourcesModule(module: ResourcesModule): string {
     `${imports.use('aws-cdk-lib', 'Validations')}.of(${target}).acknowledge({ id: ${quote(id)}, reason: ${quote(reason)} });`;
   const blocks = [
     ...module.resources.map((resource) =>
-      renderResource(resource, imports, ack, module.source),
+      renderResource(resource, imports, ack, module),
     ),
-    ...module.httpApis.map((id) => renderHttpApi(id, imports, module.source)),
-    ...module.restApis.map((id) =>
-      renderRestApi(id, imports, ack, module.source),
-    ),
+    ...module.httpApis.map((id) => renderHttpApi(id, imports, module)),
+    ...module.restApis.map((id) => renderRestApi(id, imports, ack, module)),
+    ...(module.authorizers ? [AUTHORIZER_OF] : []),
   ];
   return `${imports.render()}\n\n${blocks.join('\n\n')}\n`;
 }
 
+type Source = Pick<ResourcesModule, 'source' | 'scope'>;
+
 function factory(
   id: string,
   type: string,
-  source: string,
+  source: Source,
   body: string[],
 ): string {
   return [
-    `/** ${id} of ${source}, created once per stack by the first migrated function that uses it. */`,
+    `/** ${id} of ${source.source}, created once per stack by the first migrated function that uses it. */`,
     `export function ${identifier(id)}(scope: Construct): ${type} {`,
-    `  return shared(scope, ${quote(id)}, (stack, id) => {`,
+    `  return shared(scope, ${quote(`${source.scope}${id}`)}, (stack, id) => {`,
     ...body.map((line) => `    ${line}`),
     '  });',
     '}',
@@ -53,7 +70,7 @@ function renderResource(
   resource: PlannedResource,
   imports: ImportSet,
   ack: (target: string, id: string, reason: string) => string,
-  source: string,
+  source: Source,
 ): string {
   const seconds = (n: number) =>
     `${imports.use('aws-cdk-lib', 'Duration')}.seconds(${n})`;
@@ -174,7 +191,7 @@ function renderResource(
   }
 }
 
-function renderHttpApi(id: string, imports: ImportSet, source: string): string {
+function renderHttpApi(id: string, imports: ImportSet, source: Source): string {
   const v2 = (name: string) =>
     imports.use('aws-cdk-lib/aws-apigatewayv2', name);
   const logs = (name: string) => imports.use('aws-cdk-lib/aws-logs', name);
@@ -201,7 +218,7 @@ function renderRestApi(
   id: string,
   imports: ImportSet,
   ack: (target: string, id: string, reason: string) => string,
-  source: string,
+  source: Source,
 ): string {
   const gateway = (name: string) =>
     imports.use('aws-cdk-lib/aws-apigateway', name);
@@ -219,8 +236,6 @@ function renderRestApi(
       'AwsSolutions-APIG3',
       'migrate creates this API without a WAF web ACL (a legacy one is not carried over); add one when its traffic is known.',
     ),
-    ack('api', 'AwsSolutions-APIG4', NO_AUTHORIZER_REASON),
-    ack('api', 'AwsSolutions-COG4', NO_AUTHORIZER_REASON),
     ack(
       "api.node.findChild('CloudWatchRole')",
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',

@@ -2,9 +2,12 @@
 // settings the legacy template gave it (batch sizes, starting positions, filters, routes) and no
 // others: retries and dead-letter queues stay as they were, and the report says so. A route with an
 // authorizer never gets here: the plan refuses it (plan/authorizers.ts).
-import { NO_AUTHORIZER_REASON } from '../plan/authorizers.js';
+import {
+  IAM_NOT_COGNITO_REASON,
+  NO_AUTHORIZER_REASON,
+} from '../plan/authorizers.js';
 import { literal, quote } from './code.js';
-import type { PlannedTrigger, ResourceRef } from '../plan/plan.js';
+import type { PlannedAuth, PlannedTrigger, ResourceRef } from '../plan/plan.js';
 import {
   renderValue,
   resourceCall,
@@ -223,18 +226,96 @@ function renderHttpApi(
     trigger.path === '*'
       ? `${v2('HttpRouteKey')}.DEFAULT`
       : `${v2('HttpRouteKey')}.with(${quote(trigger.path)}, ${v2('HttpMethod')}.${trigger.method})`;
+  const api = resourceCall(trigger.api, r.context);
+  const auth = httpAuthorizer(trigger.auth, api, r);
   return [
-    `const route${index} = new ${v2('HttpRoute')}(this, 'Route${index}', { httpApi: ${resourceCall(trigger.api, r.context)}, routeKey: ${key}, integration: new ${use('aws-cdk-lib/aws-apigatewayv2-integrations', 'HttpLambdaIntegration')}('Integration${index}', ${FN}) });`,
-    acknowledge(r, `route${index}`, 'AwsSolutions-APIG4', NO_AUTHORIZER_REASON),
+    `const route${index} = new ${v2('HttpRoute')}(this, 'Route${index}', { httpApi: ${api}, routeKey: ${key}, integration: new ${use('aws-cdk-lib/aws-apigatewayv2-integrations', 'HttpLambdaIntegration')}('Integration${index}', ${FN})${auth} });`,
+    ...(trigger.auth === undefined
+      ? [
+          acknowledge(
+            r,
+            `route${index}`,
+            'AwsSolutions-APIG4',
+            NO_AUTHORIZER_REASON,
+          ),
+        ]
+      : []),
   ];
+}
+
+/** `, authorizer: …, authorizationScopes: […]` of an HTTP route, or nothing for a public one. */
+function httpAuthorizer(
+  auth: PlannedAuth | undefined,
+  api: string,
+  r: TriggerRender,
+): string {
+  const authorizers = (name: string) =>
+    r.use('aws-cdk-lib/aws-apigatewayv2-authorizers', name);
+  const value = (v: Parameters<typeof renderValue>[0]) =>
+    renderValue(v, r.context);
+  switch (auth?.kind) {
+    case undefined:
+      return '';
+    case 'iam':
+      return `, authorizer: new ${authorizers('HttpIamAuthorizer')}()`;
+    case 'jwt': {
+      const options = [
+        `jwtAudience: [${auth.audience.map(value).join(', ')}]`,
+        ...(auth.identitySource === undefined
+          ? []
+          : [`identitySource: ${literal(auth.identitySource)}`]),
+      ];
+      return `, authorizer: ${shareAuthorizer(r)}(${api}, ${quote(auth.name)}, () => new ${authorizers('HttpJwtAuthorizer')}(${quote(auth.name)}, ${value(auth.issuer)}, { ${options.join(', ')} }))${scopes(auth.scopes)}`;
+    }
+    case 'cognito':
+      throw new Error(
+        `a Cognito user pool authorizer (${auth.name}) is a REST API's; an HTTP API route takes a JWT authorizer`,
+      );
+  }
+}
+
+function scopes(list: string[] | undefined): string {
+  return list === undefined ? '' : `, authorizationScopes: ${literal(list)}`;
+}
+
+/** The resources module's memo that gives each API one authorizer per name. */
+function shareAuthorizer(r: TriggerRender): string {
+  return r.use(r.context.resourcesModule, 'authorizerOf');
 }
 
 function renderRestApi(
   trigger: TriggerOf<'rest-api'>,
   r: TriggerRender,
 ): string[] {
+  const gateway = (name: string) => r.use('aws-cdk-lib/aws-apigateway', name);
+  const api = resourceCall(trigger.api, r.context);
+  const { auth } = trigger;
+  if (auth?.kind === 'jwt') {
+    throw new Error(
+      `a JWT authorizer (${auth.name}) is an HTTP API's; a REST API route takes a Cognito user pool authorizer`,
+    );
+  }
+  const type = (name: string) =>
+    `authorizationType: ${gateway('AuthorizationType')}.${name}`;
+  const options =
+    auth === undefined
+      ? ''
+      : auth.kind === 'iam'
+        ? `, { ${type('IAM')} }`
+        : auth.kind === 'cognito'
+          ? `, { ${type('COGNITO')}, authorizer: ${shareAuthorizer(r)}(${api}, ${quote(auth.name)}, () => new ${gateway('CognitoUserPoolsAuthorizer')}(${api}, ${quote(auth.name)}, { cognitoUserPools: [${r.use('aws-cdk-lib/aws-cognito', 'UserPool')}.fromUserPoolArn(${api}, ${quote(`${auth.name}Pool`)}, ${renderValue(auth.userPoolArn, r.context)})] }))${scopes(auth.scopes)} }`
+          : '';
+  const method = `method${r.index}`;
   return [
-    `${resourceCall(trigger.api, r.context)}.root.resourceForPath(${quote(trigger.path)}).addMethod(${quote(trigger.method)}, new ${r.use('aws-cdk-lib/aws-apigateway', 'LambdaIntegration')}(${FN}));`,
+    `const ${method} = ${api}.root.resourceForPath(${quote(trigger.path)}).addMethod(${quote(trigger.method)}, new ${gateway('LambdaIntegration')}(${FN})${options});`,
+    ...(auth === undefined
+      ? [
+          acknowledge(r, method, 'AwsSolutions-APIG4', NO_AUTHORIZER_REASON),
+          acknowledge(r, method, 'AwsSolutions-COG4', NO_AUTHORIZER_REASON),
+        ]
+      : auth.kind === 'iam'
+        ? [acknowledge(r, method, 'AwsSolutions-COG4', IAM_NOT_COGNITO_REASON)]
+        : []),
   ];
 }
 

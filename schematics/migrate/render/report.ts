@@ -9,7 +9,8 @@ export interface ReportFunction {
   legacyDir: string;
   files: number;
   sample: string;
-  packages: { name: string; range?: string }[];
+  /** `dev`: read for its types only, a devDependency. */
+  packages: { name: string; range?: string; dev?: boolean }[];
 }
 
 export interface ReportInput {
@@ -82,14 +83,17 @@ export function renderReport(input: ReportInput): string {
     );
   }
   const packages = input.functions.flatMap((fn) =>
-    fn.packages.map((p) => `${p.name}${p.range ? `@${p.range}` : ''}`),
+    fn.packages.map(
+      (p) =>
+        `${p.name}${p.range ? `@${p.range}` : ''}${p.dev ? ' (types: devDependencies)' : ''}`,
+    ),
   );
   if (packages.length > 0) {
     lines.push(
       '',
       '### Packages',
       '',
-      `The legacy code imports ${[...new Set(packages)].map(code).join(', ')}; install the dependencies again after this run.`,
+      `The legacy code imports ${[...new Set(packages)].map((p) => p.replace(/^(\S+)/, (name) => code(name))).join(', ')}; install the dependencies again after this run.`,
     );
   }
   const left = [...plan.notMigrated, ...input.extra];

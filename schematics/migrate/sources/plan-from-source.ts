@@ -7,6 +7,7 @@ import { resolveHandlerFile } from './handler/handler-ref.js';
 import { handlerPlan } from './handler/handler-plan.js';
 import { checkExport, isFile, readText } from './handler/legacy-files.js';
 import type { MigrateTrigger, MigrationPlan } from '../plan/plan.js';
+import { checkSiblingVariables } from '../plan/route-conflicts.js';
 import { samPlan } from './sam/sam-plan.js';
 import {
   isPrefixedDefault,
@@ -79,6 +80,7 @@ export function planFromSource(options: SourceOptions): MigrationPlan {
       `${options.source} has no Node.js function ${missing.join(', ')}; check --name`,
     );
   }
+  checkSiblingVariables(plan.functions, options.source);
   return named(plan, names?.renames ?? new Map());
 }
 

@@ -9,8 +9,13 @@ import { parseModule } from './exports.js';
 export interface ImportGraph {
   /** Absolute paths, the entry first. */
   files: string[];
-  /** npm package names the files import. */
+  /** npm package names the files load at run time. */
   packages: string[];
+  /**
+   * npm packages the files import for their types only (`import type`, and `aws-lambda` from
+   * TypeScript, whose imports TypeScript elides): nothing loads them, the build reads their types.
+   */
+  typePackages: string[];
   /** Relative specifiers that resolve to no file, as `from: specifier`. */
   unresolved: string[];
   /** `require(x)` and `import(x)` whose argument is not a literal: the files they load are unknown. */
@@ -38,6 +43,7 @@ export function collectImportGraph(
 ): ImportGraph {
   const files: string[] = [];
   const packages = new Set<string>();
+  const typePackages = new Set<string>();
   const unresolved: string[] = [];
   const dynamic: string[] = [];
   const queue = [entry];
@@ -56,16 +62,36 @@ export function collectImportGraph(
         const target = resolveLocal(posix.dirname(file), specifier, access);
         if (target === undefined) unresolved.push(`${file}: ${specifier}`);
         else queue.push(target);
-      } else if (
-        !specifier.startsWith('node:') &&
-        !BUILTINS.has(specifier.split('/')[0] ?? '')
-      ) {
+      } else if (isPackage(specifier)) {
         packages.add(packageName(specifier));
       }
     }
+    for (const specifier of found.typeOnly)
+      if (isPackage(specifier)) typePackages.add(packageName(specifier));
   }
-  return { files, packages: [...packages].sort(), unresolved, dynamic };
+  return {
+    files,
+    packages: [...packages].sort(),
+    typePackages: [...typePackages].filter((p) => !packages.has(p)).sort(),
+    unresolved,
+    dynamic,
+  };
 }
+
+function isPackage(specifier: string): boolean {
+  return (
+    !specifier.startsWith('.') &&
+    !specifier.startsWith('/') &&
+    !specifier.startsWith('node:') &&
+    !BUILTINS.has(specifier.split('/')[0] ?? '')
+  );
+}
+
+/**
+ * The npm package `aws-lambda` is an unrelated deploy tool without types: TypeScript code that
+ * imports from it means the types of DefinitelyTyped, and the import is elided when compiled.
+ */
+const TYPES_ONLY_IN_TYPESCRIPT = new Set(['aws-lambda']);
 
 /** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
 export function packageName(specifier: string): string {
@@ -105,26 +131,30 @@ function swapToTypeScript(path: string): string[] {
   return swapped ? [path.slice(0, -extension.length) + swapped] : [];
 }
 
+/**
+ * The module specifiers a file loads (`specifiers`), imports for types only (`typeOnly`: they
+ * vanish when compiled and load nothing), and the arguments of loads that are not literals.
+ */
 export function specifiersOf(
   file: string,
   text: string,
-): { specifiers: string[]; dynamic: string[] } {
+): { specifiers: string[]; typeOnly: string[]; dynamic: string[] } {
   const source = parseModule(file, text);
+  const typeScript = /\.[cm]?ts$/.test(file);
   const specifiers: string[] = [];
+  const typeOnly: string[] = [];
   const dynamic: string[] = [];
   const visit = (node: ts.Node): void => {
-    // Type-only imports vanish when compiled: they load nothing.
-    const typeOnly =
-      (ts.isImportDeclaration(node) &&
-        node.importClause?.isTypeOnly === true) ||
-      (ts.isExportDeclaration(node) && node.isTypeOnly);
     if (
-      !typeOnly &&
       (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
       node.moduleSpecifier &&
       ts.isStringLiteralLike(node.moduleSpecifier)
     ) {
-      specifiers.push(node.moduleSpecifier.text);
+      const specifier = node.moduleSpecifier.text;
+      const forTypes =
+        isTypeOnly(node) ||
+        (typeScript && TYPES_ONLY_IN_TYPESCRIPT.has(specifier));
+      (forTypes ? typeOnly : specifiers).push(specifier);
     } else if (
       ts.isImportEqualsDeclaration(node) &&
       ts.isExternalModuleReference(node.moduleReference) &&
@@ -140,7 +170,25 @@ export function specifiersOf(
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return { specifiers, dynamic };
+  return { specifiers, typeOnly, dynamic };
+}
+
+/** `import type …`, `import { type A, type B } …` and `export type … from`. */
+function isTypeOnly(
+  node: ts.ImportDeclaration | ts.ExportDeclaration,
+): boolean {
+  if (ts.isExportDeclaration(node)) return node.isTypeOnly;
+  const clause = node.importClause;
+  if (clause === undefined) return false;
+  if (clause.isTypeOnly) return true;
+  const bindings = clause.namedBindings;
+  return (
+    clause.name === undefined &&
+    bindings !== undefined &&
+    ts.isNamedImports(bindings) &&
+    bindings.elements.length > 0 &&
+    bindings.elements.every((element) => element.isTypeOnly)
+  );
 }
 
 /** `require(…)`, `require.resolve(…)` and `import(…)`. */

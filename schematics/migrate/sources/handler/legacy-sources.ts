@@ -7,6 +7,11 @@ import { dirname, join, relative, sep } from 'node:path';
 import { discoverExports } from './exports.js';
 import { collectImportGraph } from './imports.js';
 import { readText } from './legacy-files.js';
+import {
+  packageVersions,
+  type LegacyManifest,
+  type LegacyPackage,
+} from './package-versions.js';
 import type { LegacyHandlerRef } from '../../plan/plan.js';
 
 export interface LegacySources {
@@ -15,8 +20,8 @@ export interface LegacySources {
   /** The handler module, relative to `src/legacy/<name>/`, as TypeScript imports it (`.ts` → `.js`). */
   entry: string;
   moduleType: 'commonjs' | 'module';
-  /** npm packages the files import, with the range the legacy package.json gives them. */
-  packages: { name: string; range?: string }[];
+  /** npm packages the files import, with the version the legacy project gives them. */
+  packages: LegacyPackage[];
   unresolved: string[];
   dynamic: string[];
 }
@@ -25,10 +30,6 @@ export function collectSources(handler: LegacyHandlerRef): LegacySources {
   const graph = collectImportGraph(handler.file, { read: readText });
   const root = commonFolder(graph.files.map((file) => dirname(file)));
   const manifest = nearestPackageJson(dirname(handler.file));
-  const dependencies = {
-    ...manifest?.json.devDependencies,
-    ...manifest?.json.dependencies,
-  };
   const files = graph.files.map((file) => ({
     path: relative(root, file).split(sep).join('/'),
     content: readFileSync(file),
@@ -37,10 +38,12 @@ export function collectSources(handler: LegacyHandlerRef): LegacySources {
     files,
     entry: importSpecifier(relative(root, handler.file).split(sep).join('/')),
     moduleType: moduleTypeOf(manifest?.json, handler.file),
-    packages: graph.packages.map((name) => {
-      const range = dependencies[name];
-      return range === undefined ? { name } : { name, range };
-    }),
+    packages: packageVersions(
+      dirname(handler.file),
+      graph.packages,
+      graph.typePackages,
+      manifest?.json,
+    ),
     unresolved: graph.unresolved,
     dynamic: graph.dynamic,
   };
@@ -67,10 +70,8 @@ function commonFolder(folders: string[]): string {
   return first.slice(0, length).join(sep) || sep;
 }
 
-interface PackageJson {
+interface PackageJson extends LegacyManifest {
   type?: string;
-  dependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
 }
 
 function nearestPackageJson(

@@ -3,7 +3,7 @@
 // keep SAM's logical ids, `ServerlessRestApi` and `ServerlessHttpApi`.
 import type { IntrinsicReader } from '../../plan/intrinsics.js';
 import type { Finding, PlannedTrigger } from '../../plan/plan.js';
-import { refuseProtectedRoute } from '../../plan/authorizers.js';
+import { samRouteAuth } from './sam-auth.js';
 import { eventBridgeTrigger, resourceRef } from '../event-parts.js';
 import {
   asNumber,
@@ -17,8 +17,8 @@ export interface SamEventContext {
   reader: IntrinsicReader;
   notMigrated: Finding[];
   where: string;
-  /** The authorizer an API (logical id) applies to routes that name none: its DefaultAuthorizer. */
-  defaultAuthorizer?: (api: string) => string | undefined;
+  /** The `Auth` of an API (logical id): its authorizers, and the default one. */
+  apiAuth?: (api: string) => Raw;
 }
 
 export function samTriggers(
@@ -101,24 +101,21 @@ function apiEvent(
     (type === 'Api' ? 'ServerlessRestApi' : 'ServerlessHttpApi');
   const method = asText(props.Method, 'ANY').toUpperCase();
   const path = asText(props.Path, type === 'HttpApi' ? '*' : '/');
-  const auth = asRecord(props.Auth);
-  const authorizer =
-    auth.Authorizer === 'NONE'
-      ? undefined
-      : auth.Authorizer !== undefined
-        ? `the authorizer ${asText(auth.Authorizer, 'of its Auth')}`
-        : auth.ApiKeyRequired === true
-          ? 'an API key'
-          : context.defaultAuthorizer?.(api);
-  if (authorizer !== undefined)
-    refuseProtectedRoute(context.where, `${method} ${path}`, authorizer);
+  const auth = samRouteAuth(
+    type === 'Api' ? 'Api' : 'HttpApi',
+    asRecord(props.Auth),
+    context.apiAuth?.(api) ?? {},
+    { ...context, route: `${method} ${path}`, api },
+  );
+  const authorized = auth === undefined ? {} : { auth };
   return type === 'Api'
-    ? { type: 'rest-api', method, path, api }
+    ? { type: 'rest-api', method, path, api, ...authorized }
     : {
         type: 'http-api',
         method: method === '*' ? 'ANY' : method,
         path: path === '$default' ? '*' : path,
         api,
+        ...authorized,
       };
 }
 

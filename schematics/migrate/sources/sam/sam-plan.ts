@@ -14,7 +14,12 @@ import { selectResources } from '../../plan/plan-resources.js';
 import { samTriggers } from './sam-events.js';
 import { samPolicies } from './sam-policies.js';
 import type { TemplateAccess } from '../serverless/serverless-plan.js';
-import { asRecord, asText, type Raw } from '../../plan/values.js';
+import {
+  asRecord,
+  asText,
+  parameterName,
+  type Raw,
+} from '../../plan/values.js';
 import {
   defaultFunctionName,
   functionNameFinding,
@@ -48,7 +53,7 @@ interface SamContext {
   globals: Raw;
   reader: IntrinsicReader;
   notMigrated: Finding[];
-  defaultAuthorizer: (api: string) => string | undefined;
+  apiAuth: (api: string) => Raw;
 }
 
 export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
@@ -63,7 +68,7 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
       parameters,
     }),
     notMigrated: [],
-    defaultAuthorizer: (api) => defaultAuthorizer(template, api),
+    apiAuth: (api) => apiAuth(template, api),
   };
   const functions: PlannedFunction[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
@@ -95,32 +100,27 @@ export function samPlan(template: Raw, access: TemplateAccess): MigrationPlan {
     ],
     notes: Object.keys(parameters).map((name) => ({
       subject: `parameter ${name}`,
-      detail:
-        'is a CloudFormation parameter of the service stack where the migrated functions use it',
+      detail: `is the CloudFormation parameter ${parameterName(name)} of the service stack where the migrated functions use it`,
       where: `${access.file} Parameters.${name}`,
     })),
   };
 }
 
 /**
- * The DefaultAuthorizer (or required API key) of an API: its own `Auth`, or for the implicit
- * `ServerlessRestApi` and `ServerlessHttpApi`, `Globals.Api.Auth` and `Globals.HttpApi.Auth`.
+ * The `Auth` of an API (its DefaultAuthorizer, Authorizers, ApiKeyRequired): its own, or for the
+ * implicit `ServerlessRestApi` and `ServerlessHttpApi`, `Globals.Api.Auth` and `Globals.HttpApi.Auth`.
  */
-function defaultAuthorizer(template: Raw, api: string): string | undefined {
+function apiAuth(template: Raw, api: string): Raw {
   const implicit: Record<string, string> = {
     ServerlessRestApi: 'Api',
     ServerlessHttpApi: 'HttpApi',
   };
   const globalKey = implicit[api];
-  const auth = asRecord(
+  return asRecord(
     globalKey === undefined
       ? asRecord(asRecord(asRecord(template.Resources)[api]).Properties).Auth
       : asRecord(asRecord(template.Globals)[globalKey]).Auth,
   );
-  if (auth.DefaultAuthorizer !== undefined && auth.DefaultAuthorizer !== 'NONE')
-    return `the default authorizer ${asText(auth.DefaultAuthorizer, 'of its API')} of ${api}`;
-  if (auth.ApiKeyRequired === true) return `an API key required by ${api}`;
-  return undefined;
 }
 
 function parameterDefaults(
@@ -217,7 +217,7 @@ function planFunction(
       reader,
       notMigrated,
       where,
-      defaultAuthorizer: context.defaultAuthorizer,
+      apiAuth: context.apiAuth,
     }),
   };
 }

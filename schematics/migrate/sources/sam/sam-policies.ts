@@ -31,108 +31,83 @@ const DYNAMO_WRITE = [
   'dynamodb:DeleteItem',
 ];
 
+const S3_READ = [
+  's3:GetObject',
+  's3:ListBucket',
+  's3:GetBucketLocation',
+  's3:GetObjectVersion',
+  's3:GetLifecycleConfiguration',
+];
+const S3_WRITE = [
+  's3:PutObject',
+  's3:PutObjectAcl',
+  's3:PutLifecycleConfiguration',
+];
+
+interface PolicyTemplate {
+  parameter: string;
+  statements: (v: Value) => PolicyStatement[];
+}
+
+/** A template granting `actions` on one resource's ARNs, built from the value of `parameter`. */
+const grant = (
+  parameter: string,
+  actions: string[],
+  arns: (v: Value) => Value[],
+): PolicyTemplate => ({
+  parameter,
+  statements: (value) => [allow(actions, arns(value))],
+});
+
+// The table and its indexes; the bucket and its objects; the queue; the topic.
+const table = (name: Value) => [
+  arn('dynamodb', 'table/', name),
+  arn('dynamodb', 'table/', name, '/index/*'),
+];
+const bucket = (name: Value) => [s3(name), s3(name, '/*')];
+const queue = (name: Value) => [arn('sqs', name)];
+const topic = (name: Value) => [arn('sns', name)];
+
 /** Each template: the parameter it takes, and the statements it grants for a value of it. */
-const TEMPLATES: Record<
-  string,
-  { parameter: string; statements: (v: Value) => PolicyStatement[] }
-> = {
-  DynamoDBCrudPolicy: {
-    parameter: 'TableName',
-    statements: (table) => [
-      allow(
-        [...DYNAMO_READ, ...DYNAMO_WRITE, 'dynamodb:ConditionCheckItem'],
-        [
-          arn('dynamodb', 'table/', table),
-          arn('dynamodb', 'table/', table, '/index/*'),
-        ],
-      ),
+const TEMPLATES: Record<string, PolicyTemplate> = {
+  DynamoDBCrudPolicy: grant(
+    'TableName',
+    [...DYNAMO_READ, ...DYNAMO_WRITE, 'dynamodb:ConditionCheckItem'],
+    table,
+  ),
+  DynamoDBReadPolicy: grant('TableName', DYNAMO_READ, table),
+  DynamoDBWritePolicy: grant('TableName', DYNAMO_WRITE, table),
+  SQSSendMessagePolicy: grant('QueueName', ['sqs:SendMessage*'], queue),
+  // SAM's template also lists the *Batch operations, which are not IAM actions (cfn-lint W3037):
+  // ChangeMessageVisibility and DeleteMessage authorize them.
+  SQSPollerPolicy: grant(
+    'QueueName',
+    [
+      'sqs:ChangeMessageVisibility',
+      'sqs:DeleteMessage',
+      'sqs:GetQueueAttributes',
+      'sqs:ReceiveMessage',
     ],
-  },
-  DynamoDBReadPolicy: {
-    parameter: 'TableName',
-    statements: (table) => [
-      allow(DYNAMO_READ, [
-        arn('dynamodb', 'table/', table),
-        arn('dynamodb', 'table/', table, '/index/*'),
-      ]),
+    queue,
+  ),
+  SNSPublishMessagePolicy: grant('TopicName', ['sns:Publish'], topic),
+  S3ReadPolicy: grant('BucketName', S3_READ, bucket),
+  S3WritePolicy: grant('BucketName', S3_WRITE, bucket),
+  S3CrudPolicy: grant(
+    'BucketName',
+    [
+      's3:GetObject',
+      's3:ListBucket',
+      's3:GetBucketLocation',
+      's3:GetObjectVersion',
+      's3:PutObject',
+      's3:PutObjectAcl',
+      's3:GetLifecycleConfiguration',
+      's3:PutLifecycleConfiguration',
+      's3:DeleteObject',
     ],
-  },
-  DynamoDBWritePolicy: {
-    parameter: 'TableName',
-    statements: (table) => [
-      allow(DYNAMO_WRITE, [
-        arn('dynamodb', 'table/', table),
-        arn('dynamodb', 'table/', table, '/index/*'),
-      ]),
-    ],
-  },
-  SQSSendMessagePolicy: {
-    parameter: 'QueueName',
-    statements: (queue) => [allow(['sqs:SendMessage*'], [arn('sqs', queue)])],
-  },
-  SQSPollerPolicy: {
-    parameter: 'QueueName',
-    statements: (queue) => [
-      allow(
-        [
-          // SAM's template also lists the *Batch operations, which are not IAM actions (cfn-lint
-          // W3037): ChangeMessageVisibility and DeleteMessage authorize them.
-          'sqs:ChangeMessageVisibility',
-          'sqs:DeleteMessage',
-          'sqs:GetQueueAttributes',
-          'sqs:ReceiveMessage',
-        ],
-        [arn('sqs', queue)],
-      ),
-    ],
-  },
-  SNSPublishMessagePolicy: {
-    parameter: 'TopicName',
-    statements: (topic) => [allow(['sns:Publish'], [arn('sns', topic)])],
-  },
-  S3ReadPolicy: {
-    parameter: 'BucketName',
-    statements: (bucket) => [
-      allow(
-        [
-          's3:GetObject',
-          's3:ListBucket',
-          's3:GetBucketLocation',
-          's3:GetObjectVersion',
-          's3:GetLifecycleConfiguration',
-        ],
-        [s3(bucket), s3(bucket, '/*')],
-      ),
-    ],
-  },
-  S3WritePolicy: {
-    parameter: 'BucketName',
-    statements: (bucket) => [
-      allow(
-        ['s3:PutObject', 's3:PutObjectAcl', 's3:PutLifecycleConfiguration'],
-        [s3(bucket), s3(bucket, '/*')],
-      ),
-    ],
-  },
-  S3CrudPolicy: {
-    parameter: 'BucketName',
-    statements: (bucket) => [
-      allow(
-        [
-          's3:GetObject',
-          's3:ListBucket',
-          's3:GetBucketLocation',
-          's3:GetObjectVersion',
-          's3:PutObject',
-          's3:PutObjectAcl',
-          's3:GetLifecycleConfiguration',
-          's3:PutLifecycleConfiguration',
-          's3:DeleteObject',
-        ],
-        [s3(bucket), s3(bucket, '/*')],
-      ),
-    ],
-  },
+    bucket,
+  ),
 };
 
 function allow(actions: string[], resources: Value[]): PolicyStatement {

@@ -4,19 +4,23 @@
 // recreates them as Serverless would have.
 import type { Finding, PlannedTrigger, ResourceRef } from '../../plan/plan.js';
 import type { IntrinsicReader } from '../../plan/intrinsics.js';
-import { refuseProtectedRoute } from '../../plan/authorizers.js';
+import { serverlessRouteAuth } from './serverless-auth.js';
 import { eventBridgeTrigger, resourceRef } from '../event-parts.js';
 import { asNumber, asRecord, asText, type Raw } from '../../plan/values.js';
 
 export interface ImplicitResource {
   logicalId: string;
   kind: 'topic' | 'bucket';
+  /** The bucket or topic name the event gives, which Serverless created the resource with. */
+  legacyName: string;
 }
 
 export interface EventContext {
   reader: IntrinsicReader;
   notMigrated: Finding[];
   implicit: Map<string, ImplicitResource>;
+  /** `provider.httpApi.authorizers`: the authorizers httpApi events name. */
+  httpAuthorizers: Raw;
   where: string;
 }
 
@@ -105,18 +109,19 @@ function httpEvent(
     method: method.toUpperCase() === '*' ? 'ANY' : method.toUpperCase(),
     path: leadingSlash(path),
   };
-  if (props.authorizer !== undefined || props.private === true) {
-    const authorizer = asRecord(props.authorizer);
-    refuseProtectedRoute(
-      context.where,
-      `${route.method} ${route.path}`,
-      props.authorizer === undefined
-        ? 'an API key (private: true)'
-        : `the authorizer ${asText(typeof props.authorizer === 'string' ? props.authorizer : (authorizer.name ?? authorizer.arn ?? authorizer.type), 'of the event')}`,
-    );
-  }
+  const auth = serverlessRouteAuth(
+    type === 'httpApi' ? 'httpApi' : 'http',
+    props,
+    {
+      ...context,
+      route: `${route.method} ${route.path}`,
+    },
+  );
   for (const setting of Object.keys(props).filter(
-    (key) => key !== 'method' && key !== 'path',
+    (key) =>
+      key !== 'method' &&
+      key !== 'path' &&
+      !(key === 'authorizer' && auth !== undefined),
   )) {
     context.notMigrated.push({
       subject: `${type} ${setting}`,
@@ -124,9 +129,10 @@ function httpEvent(
       where: context.where,
     });
   }
+  const authorized = auth === undefined ? {} : { auth };
   return type === 'httpApi'
-    ? { type: 'http-api', ...route, api: 'HttpApi' }
-    : { type: 'rest-api', ...route, api: 'ApiGatewayRestApi' };
+    ? { type: 'http-api', ...route, api: 'HttpApi', ...authorized }
+    : { type: 'rest-api', ...route, api: 'ApiGatewayRestApi', ...authorized };
 }
 
 function sqsEvent(
@@ -263,6 +269,6 @@ function implicit(
   context: EventContext,
 ): ResourceRef {
   const logicalId = `${prefix}${serverlessNormalizedName(name)}`;
-  context.implicit.set(logicalId, { logicalId, kind });
+  context.implicit.set(logicalId, { logicalId, kind, legacyName: name });
   return { kind: 'declared', logicalId };
 }

@@ -251,6 +251,7 @@ function planFunction(
       reader,
       notMigrated,
       implicit: context.implicit,
+      httpAuthorizers: asRecord(asRecord(context.provider.httpApi).authorizers),
       where,
     }),
   };

@@ -37,54 +37,53 @@ export function splitVariables(text: string): Segment[] {
   return segments;
 }
 
-export function hasVariables(text: string): boolean {
-  return splitVariables(text).some((segment) => 'variable' in segment);
-}
-
 /** Index of the `}` closing a `${` whose content starts at `from`, skipping nested ones and quotes. */
 function matchingBrace(text: string, from: number): number {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let index = from; index < text.length; index += 1) {
-    const char = text[index];
-    if (quote) {
-      if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'") {
-      quote = char;
-    } else if (char === '{') {
-      depth += 1;
-    } else if (char === '}') {
-      if (depth === 0) return index;
-      depth -= 1;
-    }
-  }
-  return -1;
+  return scanOutsideQuotes(
+    text,
+    from,
+    (char, depth) => char === '}' && depth === 0,
+  );
 }
 
 /** Splits `a, 'b, c', ${d, e}` at the commas that are outside quotes and nested variables. */
 export function splitFallbacks(inner: string): string[] {
-  const parts: string[] = [];
+  const commas: number[] = [];
+  scanOutsideQuotes(inner, 0, (char, depth, index) => {
+    if (char === ',' && depth === 0) commas.push(index);
+    return false;
+  });
+  return [-1, ...commas].map((comma, i) =>
+    inner.slice(comma + 1, commas[i] ?? inner.length).trim(),
+  );
+}
+
+/**
+ * Walks `text` from `from`, skipping quoted runs, and calls `stop` with each other character and
+ * the number of `{` open before it; returns the index where `stop` said true, or -1.
+ */
+function scanOutsideQuotes(
+  text: string,
+  from: number,
+  stop: (char: string, depth: number, index: number) => boolean,
+): number {
   let depth = 0;
   let quote: string | undefined;
-  let current = '';
-  for (const char of inner) {
+  for (let index = from; index < text.length; index += 1) {
+    const char = text[index] ?? '';
     if (quote) {
       if (char === quote) quote = undefined;
     } else if (char === '"' || char === "'") {
       quote = char;
+    } else if (stop(char, depth, index)) {
+      return index;
     } else if (char === '{') {
       depth += 1;
     } else if (char === '}') {
       depth -= 1;
-    } else if (char === ',' && depth === 0) {
-      parts.push(current.trim());
-      current = '';
-      continue;
     }
-    current += char;
   }
-  parts.push(current.trim());
-  return parts;
+  return -1;
 }
 
 /** One entry of a variable: `source:address`, `source(arg):address`, a literal, or `${…}`. */
