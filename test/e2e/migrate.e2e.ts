@@ -138,7 +138,7 @@ describe('create-nest-lambda migrate', () => {
     }
     const template = JSON.parse(
       readFileSync(
-        join(service.dir, 'cdk.out', 'Migrated.template.json'),
+        join(service.dir, 'cdk.out', 'Migrated-dev.template.json'),
         'utf8',
       ),
     ) as {
