@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import {
   apply,
   chain,
@@ -5,13 +6,19 @@ import {
   mergeWith,
   noop,
   type Rule,
+  SchematicsException,
   type Source,
   type Tree,
 } from '@angular-devkit/schematics';
 import { inProject } from '../utils/generate-options.js';
 import { useEjectedRuntime } from '../utils/ejected-runtime.rule.js';
 import { formatNewFiles } from '../utils/format-new-files.rule.js';
+import {
+  featureModule,
+  type FunctionModule,
+} from '../utils/function-module.js';
 import { generatorPackage } from '../utils/generator-package.js';
+import { readModuleClassName } from '../utils/module-declarations.js';
 import {
   clearExisting,
   refuseExisting,
@@ -19,7 +26,10 @@ import {
 } from '../utils/rendered-files.js';
 import { refusingLast } from '../utils/refusals.rule.js';
 import { renderTemplates } from '../utils/render-templates.js';
-import { findNearestModule } from '../utils/register-in-module.rule.js';
+import {
+  findNearestModule,
+  nearestModulePath,
+} from '../utils/register-in-module.rule.js';
 import { addIdempotencyDependencies } from './add-idempotency-dependencies.rule.js';
 import { addToStack, checkStack } from './add-to-stack.rule.js';
 import type { LambdaHandlerOptions } from './lambda-handler.schema.js';
@@ -34,11 +44,12 @@ export const main = refusingLast(lambdaHandler);
 function lambdaHandler(raw: LambdaHandlerOptions): Rule {
   const options = normalizeLambdaHandlerOptions(raw);
   return (tree: Tree) => {
+    const root = functionModule(tree, options);
     // With --flat the feature module is not written: what it declares goes to an existing one.
-    const files = renderFunction(options, tree, (path) =>
+    const files = renderFunction(options, tree, root, (path) =>
       options.flat ? !isFeatureModule(path) : true,
     );
-    const featureModule = renderFunction(options, tree, isFeatureModule);
+    const featureModule = renderFunction(options, tree, root, isFeatureModule);
     return chain([
       options.force
         ? clearExisting(files)
@@ -54,10 +65,41 @@ function lambdaHandler(raw: LambdaHandlerOptions): Rule {
   };
 }
 
+/**
+ * The module the new function's entry boots: its own feature module; with `--flat`, the existing
+ * module its handler or controller goes into (the nearest one, as `nest g` finds it).
+ */
+function functionModule(
+  tree: Tree,
+  options: NormalizedLambdaHandlerOptions,
+): FunctionModule {
+  if (!options.flat) return featureModule(options.name, options.className);
+  const path = nearestModulePath(tree, options.featureDir);
+  const className =
+    path === null ? undefined : readModuleClassName(tree.readText(path));
+  if (path === null || className === undefined) {
+    throw new SchematicsException(
+      `--flat needs a module in ${options.featureDir.slice(1)} or above it for the function to boot; run nest g module ${options.name} first, or leave out --flat.`,
+    );
+  }
+  const functions = posix.join(options.sourceRoot, 'functions');
+  return {
+    className,
+    importPath: `${posix.relative(functions, path).replace(/\.ts$/, '.js')}`,
+  };
+}
+
 /** Every other refusal, before the tree changes: a refused run leaves it as it was. */
 function preflight(options: NormalizedLambdaHandlerOptions): Rule {
   return (tree: Tree) => {
     checkStack(tree, options);
+    // The feature module (or, with --flat, the module that takes its imports) imports CoreModule.
+    const core = posix.join(options.sourceRoot, 'core', 'core.module.ts');
+    if (!tree.exists(core)) {
+      throw new SchematicsException(
+        `${core.slice(1)} not found: the function's module imports CoreModule (the correlation id and the global ValidationPipe every function needs); add it as a newly scaffolded service has it.`,
+      );
+    }
     if (options.skipImport) return;
     const registered = options.flat
       ? `${options.className}${options.http ? 'Controller' : 'Handler'}`
@@ -74,6 +116,7 @@ function preflight(options: NormalizedLambdaHandlerOptions): Rule {
 function renderFunction(
   options: NormalizedLambdaHandlerOptions,
   tree: Tree,
+  root: FunctionModule,
   include: (templatePath: string) => boolean,
 ): Source {
   const context = {
@@ -83,6 +126,7 @@ function renderFunction(
     propertyName: options.propertyName,
     trigger: options.trigger,
     idempotency: options.idempotency,
+    functionModule: root,
   };
   return apply(
     renderTemplates(
