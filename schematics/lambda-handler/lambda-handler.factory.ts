@@ -13,12 +13,8 @@ import {
 import { inProject } from '../utils/generate-options.js';
 import { useEjectedRuntime } from '../utils/ejected-runtime.rule.js';
 import { formatNewFiles } from '../utils/format-new-files.rule.js';
-import {
-  featureModule,
-  type FunctionModule,
-} from '../utils/function-module.js';
+import type { FunctionModule } from '../utils/function-module.js';
 import { generatorPackage } from '../utils/generator-package.js';
-import { readModuleClassName } from '../utils/module-declarations.js';
 import {
   clearExisting,
   refuseExisting,
@@ -26,12 +22,10 @@ import {
 } from '../utils/rendered-files.js';
 import { refusingLast } from '../utils/refusals.rule.js';
 import { renderTemplates } from '../utils/render-templates.js';
-import {
-  findNearestModule,
-  nearestModulePath,
-} from '../utils/register-in-module.rule.js';
+import { findNearestModule } from '../utils/register-in-module.rule.js';
 import { addIdempotencyDependencies } from './add-idempotency-dependencies.rule.js';
 import { addToStack, checkStack } from './add-to-stack.rule.js';
+import { functionModule } from './function-module.js';
 import type { LambdaHandlerOptions } from './lambda-handler.schema.js';
 import {
   type NormalizedLambdaHandlerOptions,
@@ -62,30 +56,6 @@ function lambdaHandler(raw: LambdaHandlerOptions): Rule {
       addToStack(options),
       options.idempotency ? addIdempotencyDependencies(options.root) : noop(),
     ]);
-  };
-}
-
-/**
- * The module the new function's entry boots: its own feature module; with `--flat`, the existing
- * module its handler or controller goes into (the nearest one, as `nest g` finds it).
- */
-function functionModule(
-  tree: Tree,
-  options: NormalizedLambdaHandlerOptions,
-): FunctionModule {
-  if (!options.flat) return featureModule(options.name, options.className);
-  const path = nearestModulePath(tree, options.featureDir);
-  const className =
-    path === null ? undefined : readModuleClassName(tree.readText(path));
-  if (path === null || className === undefined) {
-    throw new SchematicsException(
-      `--flat needs a module in ${options.featureDir.slice(1)} or above it for the function to boot; run nest g module ${options.name} first, or leave out --flat.`,
-    );
-  }
-  const functions = posix.join(options.sourceRoot, 'functions');
-  return {
-    className,
-    importPath: `${posix.relative(functions, path).replace(/\.ts$/, '.js')}`,
   };
 }
 
