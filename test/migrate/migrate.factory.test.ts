@@ -172,6 +172,17 @@ describe('migrate a handler', () => {
     );
   });
 
+  it('refuses a service without CoreModule, which each migrated module imports', async () => {
+    const files = { ...service };
+    delete files['/src/core/core.module.ts'];
+
+    await expect(
+      migrate(files, { source: 'handlers/callback.js#handler' }),
+    ).rejects.toThrow(
+      'src/core/core.module.ts (the module every function imports) not found; run migrate in a service made by create-nest-lambda, or pass its folder with --project.',
+    );
+  });
+
   it('replaces it with --force, leaving no stale legacy file behind', async () => {
     const once = await migrate(service, {
       source: 'handlers/callback.js#handler',
