@@ -1,3 +1,7 @@
+import {
+  featureModule,
+  type FunctionModule,
+} from '../utils/function-module.js';
 import type { NameForms } from '../utils/names.js';
 import { toNameForms } from '../utils/names.js';
 import { sampleName, type Trigger } from '../utils/triggers.js';
@@ -7,7 +11,10 @@ export interface ScaffoldFunction extends NameForms {
   trigger: Trigger;
   /** A hand-written sample in `templates/samples/<trigger>/` replaces the generic trigger template. */
   sample: boolean;
+  /** The modules AppModule imports for it (paths from `src/`). */
   modules: { className: string; importPath: string }[];
+  /** The module its entry boots. */
+  functionModule: FunctionModule;
 }
 
 /** A function the user asked for: its trigger, and the name they gave it, if any (`sqs:payments`). */
@@ -16,18 +23,9 @@ export interface FunctionRequest {
   name?: string;
 }
 
-const SAMPLE_MODULES: Partial<Record<Trigger, ScaffoldFunction['modules']>> = {
-  'http-api': [
-    { className: 'HealthModule', importPath: './health/health.module.js' },
-    { className: 'OrdersModule', importPath: './orders/orders.module.js' },
-  ],
-  sqs: [
-    {
-      className: 'OrderEventsModule',
-      importPath: './order-events/order-events.module.js',
-    },
-  ],
-};
+// The samples keep the shape of the generic templates: one root module per function in
+// `src/<name>/<name>.module.ts` (the api sample's ApiModule imports its two features).
+const SAMPLE_TRIGGERS: readonly Trigger[] = ['http-api', 'sqs'];
 
 /**
  * The functions of a new service. A trigger the user did not name gets its sample (`api` with
@@ -43,18 +41,19 @@ export function scaffoldFunctions(
       name ?? (minimal ? trigger : sampleName(trigger)),
       'function',
     );
-    const sampleModules =
-      name === undefined && !minimal ? SAMPLE_MODULES[trigger] : undefined;
+    const own = featureModule(forms.name, forms.className);
     return {
       ...forms,
       trigger,
-      sample: sampleModules !== undefined,
-      modules: sampleModules ?? [
+      sample:
+        name === undefined && !minimal && SAMPLE_TRIGGERS.includes(trigger),
+      modules: [
         {
-          className: `${forms.className}Module`,
+          className: own.className,
           importPath: `./${forms.name}/${forms.name}.module.js`,
         },
       ],
+      functionModule: own,
     };
   });
 }

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import {
   apply,
   chain,
@@ -5,12 +6,14 @@ import {
   mergeWith,
   noop,
   type Rule,
+  SchematicsException,
   type Source,
   type Tree,
 } from '@angular-devkit/schematics';
 import { inProject } from '../utils/generate-options.js';
 import { useEjectedRuntime } from '../utils/ejected-runtime.rule.js';
 import { formatNewFiles } from '../utils/format-new-files.rule.js';
+import type { FunctionModule } from '../utils/function-module.js';
 import { generatorPackage } from '../utils/generator-package.js';
 import {
   clearExisting,
@@ -22,6 +25,7 @@ import { renderTemplates } from '../utils/render-templates.js';
 import { findNearestModule } from '../utils/register-in-module.rule.js';
 import { addIdempotencyDependencies } from './add-idempotency-dependencies.rule.js';
 import { addToStack, checkStack } from './add-to-stack.rule.js';
+import { functionModule } from './function-module.js';
 import type { LambdaHandlerOptions } from './lambda-handler.schema.js';
 import {
   type NormalizedLambdaHandlerOptions,
@@ -34,11 +38,12 @@ export const main = refusingLast(lambdaHandler);
 function lambdaHandler(raw: LambdaHandlerOptions): Rule {
   const options = normalizeLambdaHandlerOptions(raw);
   return (tree: Tree) => {
+    const root = functionModule(tree, options);
     // With --flat the feature module is not written: what it declares goes to an existing one.
-    const files = renderFunction(options, tree, (path) =>
+    const files = renderFunction(options, tree, root, (path) =>
       options.flat ? !isFeatureModule(path) : true,
     );
-    const featureModule = renderFunction(options, tree, isFeatureModule);
+    const featureModule = renderFunction(options, tree, root, isFeatureModule);
     return chain([
       options.force
         ? clearExisting(files)
@@ -58,6 +63,13 @@ function lambdaHandler(raw: LambdaHandlerOptions): Rule {
 function preflight(options: NormalizedLambdaHandlerOptions): Rule {
   return (tree: Tree) => {
     checkStack(tree, options);
+    // The feature module (or, with --flat, the module that takes its imports) imports CoreModule.
+    const core = posix.join(options.sourceRoot, 'core', 'core.module.ts');
+    if (!tree.exists(core)) {
+      throw new SchematicsException(
+        `${core.slice(1)} not found: the function's module imports CoreModule (the correlation id and the global ValidationPipe every function needs); add it as a newly scaffolded service has it.`,
+      );
+    }
     if (options.skipImport) return;
     const registered = options.flat
       ? `${options.className}${options.http ? 'Controller' : 'Handler'}`
@@ -74,6 +86,7 @@ function preflight(options: NormalizedLambdaHandlerOptions): Rule {
 function renderFunction(
   options: NormalizedLambdaHandlerOptions,
   tree: Tree,
+  root: FunctionModule,
   include: (templatePath: string) => boolean,
 ): Source {
   const context = {
@@ -83,6 +96,7 @@ function renderFunction(
     propertyName: options.propertyName,
     trigger: options.trigger,
     idempotency: options.idempotency,
+    functionModule: root,
   };
   return apply(
     renderTemplates(

@@ -39,8 +39,9 @@ export function templateContext(target: InitTarget): Record<string, unknown> {
 
 /**
  * Everything lambda-init adds: the runtime kit, `infra/` with one HTTP API function, the invoke
- * script and test support, and from `templates/lambda-init/` the `api` entry that serves the
- * app's controllers, its sample event and its invocation test.
+ * script and test support, and from `templates/lambda-init/` CoreModule (what every function
+ * imports), the `api` entry that serves the app's controllers, its sample event and its
+ * invocation test.
  */
 export function initFiles(tree: Tree, target: InitTarget): Source {
   const context = templateContext(target);

@@ -20,8 +20,8 @@ import { validateBodies } from './validation-pipe.rule.js';
 /**
  * Adds Lambda support to an existing Nest application (one made by `nest new`): the runtime kit,
  * `infra/` with an HTTP API function that serves the app's controllers, the scripts and
- * dependencies of a generated service, this collection in nest-cli.json, and the global
- * ValidationPipe generated handlers rely on. main.ts still serves the app over HTTP locally.
+ * dependencies of a generated service, this collection in nest-cli.json, and CoreModule with the
+ * global ValidationPipe generated handlers rely on. main.ts still serves the app over HTTP locally.
  */
 export function main(raw: LambdaInitOptions): Rule {
   return (tree: Tree) => {

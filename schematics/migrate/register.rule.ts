@@ -17,6 +17,7 @@ import {
 import type { MigrationInput } from './normalize-options.js';
 
 const APP_MODULE = 'src/app.module.ts';
+const CORE_MODULE = 'src/core/core.module.ts';
 const STACK = 'infra/service.stack.ts';
 
 const moduleEntry = (name: string, className: string): ModuleEntry => ({
@@ -30,11 +31,15 @@ const stackFunction = (name: string, className: string): StackFunction => ({
   importPath: `./functions/${name}.construct.js`,
 });
 
-/** Refuses, before the tree changes, a service whose AppModule or stack cannot take the functions. */
+/**
+ * Refuses, before the tree changes, a service whose AppModule or stack cannot take the functions,
+ * or that has no CoreModule for their modules to import.
+ */
 export function checkRegistration(input: MigrationInput): Rule {
   return (tree: Tree) => {
     for (const [path, what] of [
       [APP_MODULE, 'the root module'],
+      [CORE_MODULE, 'the module every function imports'],
       [STACK, 'the CDK stack'],
     ] as const) {
       if (!tree.exists(posix.join(input.root, path))) {

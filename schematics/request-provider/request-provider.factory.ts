@@ -5,6 +5,7 @@ import {
   noop,
   type Rule,
   type Source,
+  type Tree,
 } from '@angular-devkit/schematics';
 import { useEjectedRuntime } from '../utils/ejected-runtime.rule.js';
 import { formatNewFiles } from '../utils/format-new-files.rule.js';
@@ -41,15 +42,35 @@ function requestProvider(raw: RequestProviderOptions): Rule {
     options.skipImport
       ? noop()
       : (tree) => {
-          findNearestModule(tree, options.sourceRoot, [entries[0].symbol]);
+          findNearestModule(tree, registrationFolder(tree, options), [
+            entries[0].symbol,
+          ]);
         },
     mergeWith(files),
     useEjectedRuntime(options.root),
     formatNewFiles(options.root, options.force),
     options.skipImport
       ? noop()
-      : registerInNearestModule(options.sourceRoot, entries, options.root),
+      : (tree) =>
+          registerInNearestModule(
+            registrationFolder(tree, options),
+            entries,
+            options.root,
+          ),
   ]);
+}
+
+/**
+ * Where the module to register in is looked for: `src/core/`, so that CoreModule, which every
+ * function's module graph holds, brings the provider to every function; `src/` (AppModule) in a
+ * project without CoreModule.
+ */
+function registrationFolder(
+  tree: Tree,
+  options: NormalizedRequestProviderOptions,
+): string {
+  const core = `${options.sourceRoot}/core`;
+  return tree.exists(`${core}/core.module.ts`) ? core : options.sourceRoot;
 }
 
 /** The provider and its spec, and (unless --flat) the global module that exports it. */
@@ -69,8 +90,8 @@ function renderProvider(options: NormalizedRequestProviderOptions): Source {
 }
 
 /**
- * Its module goes into the `imports` of the module above it (AppModule), so the provider can be
- * injected everywhere; with --flat the provider itself is listed and exported there instead.
+ * Its module goes into the `imports` of CoreModule (see `registrationFolder`), so the provider can
+ * be injected everywhere; with --flat the provider itself is listed and exported there instead.
  */
 function registration(
   options: NormalizedRequestProviderOptions,

@@ -1,24 +1,20 @@
 import ts from 'typescript';
 import type { ModuleEntry } from './module-metadata.js';
 
-// What a feature module can hand over to another module; `imports` and `exports` stay with it.
-const MOVABLE = ['controllers', 'providers'];
+// What a feature module can hand over to another module: its `imports` too, since that module then
+// becomes the root a function boots and needs what the feature module imported (CoreModule).
+// `exports` stay with it.
+const MOVABLE = ['imports', 'controllers', 'providers'];
 
 /**
- * The classes a module's `@Module({...})` declares in `controllers` and `providers`, each with the
- * specifier it is imported from in that file. `--flat` uses it to register what a feature module
+ * The classes a module's `@Module({...})` declares in `imports`, `controllers` and `providers`,
+ * each with the specifier it is imported from in that file. `--flat` uses it to register what a feature module
  * would have held in an existing module instead. Entries that are not plain imported identifiers
  * (`{ provide: ..., useValue: ... }`, spreads) are returned with an empty `importPath` so the
  * caller can refuse rather than drop them.
  */
 export function readModuleDeclarations(source: string): ModuleEntry[] {
-  const file = ts.createSourceFile(
-    'module.ts',
-    source,
-    ts.ScriptTarget.Latest,
-    true,
-    ts.ScriptKind.TS,
-  );
+  const file = parse(source);
   const imported = new Map<string, string>();
   for (const statement of file.statements.filter(ts.isImportDeclaration)) {
     const bindings = statement.importClause?.namedBindings;
@@ -29,7 +25,7 @@ export function readModuleDeclarations(source: string): ModuleEntry[] {
   }
 
   const entries: ModuleEntry[] = [];
-  for (const property of moduleMetadata(file)?.properties ?? []) {
+  for (const property of moduleClass(file)?.metadata.properties ?? []) {
     if (!ts.isPropertyAssignment(property)) continue;
     const metadata = property.name.getText(file);
     if (!MOVABLE.includes(metadata)) continue;
@@ -45,9 +41,27 @@ export function readModuleDeclarations(source: string): ModuleEntry[] {
   return entries;
 }
 
-function moduleMetadata(
-  file: ts.SourceFile,
-): ts.ObjectLiteralExpression | undefined {
+/** The name of the class a module file decorates with `@Module(...)`, if it has one. */
+export function readModuleClassName(source: string): string | undefined {
+  return moduleClass(parse(source))?.name;
+}
+
+function parse(source: string): ts.SourceFile {
+  return ts.createSourceFile(
+    'module.ts',
+    source,
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TS,
+  );
+}
+
+interface ModuleClass {
+  name: string | undefined;
+  metadata: ts.ObjectLiteralExpression;
+}
+
+function moduleClass(file: ts.SourceFile): ModuleClass | undefined {
   for (const statement of file.statements) {
     if (!ts.isClassDeclaration(statement)) continue;
     for (const modifier of statement.modifiers ?? []) {
@@ -59,7 +73,7 @@ function moduleMetadata(
         call.arguments[0] !== undefined &&
         ts.isObjectLiteralExpression(call.arguments[0])
       )
-        return call.arguments[0];
+        return { name: statement.name?.text, metadata: call.arguments[0] };
     }
   }
   return undefined;

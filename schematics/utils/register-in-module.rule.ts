@@ -11,6 +11,11 @@ import {
 import { editFile } from './edit-file.rule.js';
 import { addToModuleMetadata, type ModuleEntry } from './module-metadata.js';
 
+/** The first `*.module.ts` in `from`, else in the folders above it (Nest's `ModuleFinder`), or null. */
+export function nearestModulePath(tree: Tree, from: string): string | null {
+  return new ModuleFinder(tree).find({ name: '', path: from as Path });
+}
+
 /**
  * The nearest module, found as `nest g` finds it (Nest's `ModuleFinder`: the first `*.module.ts`
  * in `from`, else in the folders above), checked to have a `@Module({...})` to register
@@ -22,7 +27,7 @@ export function findNearestModule(
   from: string,
   symbols: readonly string[],
 ): string {
-  const target = new ModuleFinder(tree).find({ name: '', path: from as Path });
+  const target = nearestModulePath(tree, from);
   if (target === null) {
     throw new SchematicsException(
       `no module found in ${from.slice(1)} or above it to register ${symbols.join(', ')} in; pass --skip-import and register it yourself.`,

@@ -103,7 +103,9 @@ describe('create-nest-lambda add', () => {
     expect(dry.stdout).toMatch(
       /^CREATE src\/tenant\/tenant-id\.provider\.ts \(\d+ bytes\)$/m,
     );
-    expect(dry.stdout).toMatch(/^UPDATE src\/app\.module\.ts \(\d+ bytes\)$/m);
+    expect(dry.stdout).toMatch(
+      /^UPDATE src\/core\/core\.module\.ts \(\d+ bytes\)$/m,
+    );
     expect(dry.stdout).toContain('Dry run: nothing was written.');
     expect(snapshot(cwd)).toEqual(before);
   });

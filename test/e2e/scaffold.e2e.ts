@@ -88,7 +88,12 @@ describe('create-nest-lambda orders-service (http-api, sqs)', () => {
       });
       // Class names survive bundling (esbuild's keepNames), tsc's aliases of self-referencing
       // classes (LambdaModule_1) included: Nest's logs name modules, ORMs name tables after them.
-      expect(logs, fn.name).toContain('"AppModule dependencies initialized"');
+      // Each function boots its own module graph, never AppModule.
+      const root = fn.name === 'api' ? 'ApiModule' : 'OrderEventsModule';
+      expect(logs, fn.name).toContain(`"${root} dependencies initialized"`);
+      expect(logs, fn.name).not.toContain(
+        '"AppModule dependencies initialized"',
+      );
       expect(logs, fn.name).toContain(
         '"LambdaModule dependencies initialized"',
       );

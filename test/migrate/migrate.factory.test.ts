@@ -63,7 +63,7 @@ describe('migrate a handler', () => {
     expect(tree.readText('/src/functions/callback.function.ts')).toEqual(
       [
         "import { createHandler } from '@create-nest-lambda/runtime';",
-        "import { AppModule } from '../app.module.js';",
+        "import { CallbackModule } from '../callback/callback.module.js';",
         "import { CallbackHandler } from '../callback/callback.handler.js';",
         '',
         '/**',
@@ -71,8 +71,9 @@ describe('migrate a handler', () => {
         ' * handlers/callback.js#handler.',
         ' * The `invoke` trigger hands the whole event to CallbackHandler and returns its answer as',
         ' * it is, whatever the event source: the legacy handler keeps answering exactly as before.',
+        " * It boots CallbackModule alone, so its bundle holds this legacy code and no other function's.",
         ' */',
-        'export const handler = await createHandler(AppModule, {',
+        'export const handler = await createHandler(CallbackModule, {',
         "  trigger: 'invoke',",
         '  handler: CallbackHandler,',
         '});',
@@ -168,6 +169,17 @@ describe('migrate a handler', () => {
       migrate(once, { source: 'handlers/callback.js#handler' }),
     ).rejects.toThrow(
       'the service already has a function "callback" (src/callback); pass --name to choose another name, or --force to replace it. Nothing was changed.',
+    );
+  });
+
+  it('refuses a service without CoreModule, which each migrated module imports', async () => {
+    const files = { ...service };
+    delete files['/src/core/core.module.ts'];
+
+    await expect(
+      migrate(files, { source: 'handlers/callback.js#handler' }),
+    ).rejects.toThrow(
+      'src/core/core.module.ts (the module every function imports) not found; run migrate in a service made by create-nest-lambda, or pass its folder with --project.',
     );
   });
 

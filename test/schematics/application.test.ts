@@ -89,9 +89,7 @@ describe('application schematic', () => {
     expect(appModule).toContain(
       "import { OrderEventsModule } from './order-events/order-events.module.js';",
     );
-    expect(appModule).toMatch(
-      /imports: \[CorrelationModule, OrderEventsModule\]/,
-    );
+    expect(appModule).toMatch(/imports: \[CoreModule, OrderEventsModule\]/);
     expect(appModule).not.toContain('OrdersModule');
     expect(tree.files).not.toContain(
       '/orders-service/src/functions/api.function.ts',

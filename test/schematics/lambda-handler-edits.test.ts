@@ -26,9 +26,16 @@ describe('lambda-handler --flat', () => {
           "import { OrderEventsModule } from './order-events/order-events.module.js';\nimport { RefundsHandler } from './refunds/refunds.handler.js';\n",
         )
         .replace(
-          '      useValue: new ValidationPipe({ whitelist: true, transform: true }),\n    },\n',
-          '      useValue: new ValidationPipe({ whitelist: true, transform: true }),\n    },\n    RefundsHandler,\n',
+          '  imports: [CoreModule, OrderEventsModule],\n',
+          '  imports: [CoreModule, OrderEventsModule],\n  providers: [RefundsHandler],\n',
         ),
+    );
+    // The function boots the module that took its handler.
+    expect(tree.readText('/src/functions/refunds.function.ts')).toContain(
+      "import { AppModule } from '../app.module.js';",
+    );
+    expect(tree.readText('/src/functions/refunds.function.ts')).toContain(
+      'createHandler(AppModule, {',
     );
   });
 
@@ -47,10 +54,12 @@ describe('lambda-handler --flat', () => {
     expect(tree.readText('/src/refunds/refunds.module.ts')).toEqual(
       [
         "import { Module } from '@nestjs/common';",
+        "import { CoreModule } from '../core/core.module.js';",
         "import { RefundsController } from './refunds.controller.js';",
         "import { RefundsService } from './refunds.service.js';",
         '',
         '@Module({',
+        '  imports: [CoreModule],',
         '  controllers: [RefundsController],',
         '  providers: [RefundsService],',
         '})',
@@ -62,6 +71,21 @@ describe('lambda-handler --flat', () => {
       '/infra/service.stack.ts',
       '/src/refunds/refunds.module.ts',
     ]);
+    // The function boots that module, which imports CoreModule as a feature module would.
+    expect(tree.readText('/src/functions/refunds.function.ts')).toContain(
+      "import { RefundsModule } from '../refunds/refunds.module.js';",
+    );
+  });
+
+  it('with --flat and no module to take the handler, refuses and names the fix', async () => {
+    const files = { ...service() };
+    delete files['/src/app.module.ts'];
+
+    await expect(
+      run({ name: 'refunds', type: 'sqs', flat: true }, files),
+    ).rejects.toThrow(
+      '--flat needs a module in src/refunds or above it for the function to boot; run nest g module refunds first, or leave out --flat.',
+    );
   });
 
   it('without --flat, refuses a feature folder that already has its module, pointing at --flat', async () => {

@@ -36,10 +36,9 @@ describe('lambda-handler', () => {
           "import { OrderEventsModule } from './order-events/order-events.module.js';\n",
           "import { OrderEventsModule } from './order-events/order-events.module.js';\nimport { PaymentsModule } from './payments/payments.module.js';\n",
         )
-        // Prettier wraps the array once it no longer fits, as the project's format:check expects.
         .replace(
-          '  imports: [CorrelationModule, HealthModule, OrdersModule, OrderEventsModule],\n',
-          '  imports: [\n    CorrelationModule,\n    HealthModule,\n    OrdersModule,\n    OrderEventsModule,\n    PaymentsModule,\n  ],\n',
+          '  imports: [CoreModule, ApiModule, OrderEventsModule],\n',
+          '  imports: [CoreModule, ApiModule, OrderEventsModule, PaymentsModule],\n',
         ),
     );
     expect(tree.readText('/infra/service.stack.ts')).toEqual(
@@ -69,9 +68,11 @@ describe('lambda-handler', () => {
     expect(tree.readText('/src/payments/payments.module.ts')).toEqual(
       [
         "import { Module } from '@nestjs/common';",
+        "import { CoreModule } from '../core/core.module.js';",
         "import { PaymentsHandler } from './payments.handler.js';",
         '',
         '@Module({',
+        '  imports: [CoreModule],',
         '  providers: [PaymentsHandler],',
         '})',
         'export class PaymentsModule {}',
@@ -81,14 +82,14 @@ describe('lambda-handler', () => {
     expect(tree.readText('/src/functions/payments.function.ts')).toEqual(
       [
         "import { createHandler } from '@create-nest-lambda/runtime';",
-        "import { AppModule } from '../app.module.js';",
+        "import { PaymentsModule } from '../payments/payments.module.js';",
         "import { PaymentsHandler } from '../payments/payments.handler.js';",
         '',
         '/**',
         ' * The payments function: each message of its SQS queue goes through the Nest pipeline to',
         ' * PaymentsHandler.',
         ' */',
-        'export const handler = await createHandler(AppModule, {',
+        'export const handler = await createHandler(PaymentsModule, {',
         "  trigger: 'sqs',",
         '  handler: PaymentsHandler,',
         '});',
@@ -136,6 +137,10 @@ describe('lambda-handler', () => {
       expect(tree.readText('/src/app.module.ts')).toContain(
         "import { BillingRunModule } from './billing-run/billing-run.module.js';\n",
       );
+      // The entry boots the function's own module, never AppModule.
+      const entry = tree.readText('/src/functions/billing-run.function.ts');
+      expect(entry).toContain('createHandler(BillingRunModule, {');
+      expect(entry).not.toContain('AppModule');
     },
   );
 
@@ -158,6 +163,15 @@ describe('lambda-handler', () => {
   it("refuses the scaffold's own functions", async () => {
     await expect(run({ name: 'order-events', type: 'sqs' })).rejects.toThrow(
       'function "order-events" already exists (infra/functions/order-events.construct.ts and 6 more)',
+    );
+  });
+
+  it('refuses a service without CoreModule, which the new module imports', async () => {
+    const files = { ...service() };
+    delete files['/src/core/core.module.ts'];
+
+    await expect(run({ name: 'payments', type: 'sqs' }, files)).rejects.toThrow(
+      "src/core/core.module.ts not found: the function's module imports CoreModule (the correlation id and the global ValidationPipe every function needs); add it as a newly scaffolded service has it.",
     );
   });
 

@@ -31,7 +31,8 @@ describe('lambda-init on a fresh nest new app', () => {
     const added = addedPaths(app, tree);
     // Infra, the invoke script and test support are the scaffold's, byte for byte.
     for (const path of added.filter(
-      (p) => !/^\/(src|test)\/functions\/|^\/test\/events\//.test(p),
+      (p) =>
+        !/^\/(src|test)\/functions\/|^\/test\/events\/|^\/src\/core\//.test(p),
     )) {
       expect([path, tree.readText(path)]).toEqual([path, service[path]]);
     }
@@ -45,6 +46,7 @@ describe('lambda-init on a fresh nest new app', () => {
       '/infra/service.config.ts',
       '/infra/service.stack.ts',
       '/scripts/invoke.ts',
+      '/src/core/core.module.ts',
       '/src/functions/api.function.ts',
       '/test/events/api.json',
       '/test/functions/api.function.spec.ts',
@@ -70,7 +72,10 @@ describe('lambda-init on a fresh nest new app', () => {
         '',
         '/**',
         ' * The HTTP API function: API Gateway HTTP API requests, routed to every controller of the app, the',
-        ' * way the HTTP server in main.ts routes them (main.ts still serves them locally).',
+        ' * way the HTTP server in main.ts routes them (main.ts still serves them locally). It boots AppModule,',
+        ' * so its bundle holds what AppModule imports: functions that `nest g lambda-handler` adds boot their',
+        " * own modules, but are imported into AppModule too; move the app's HTTP modules into a module of",
+        ' * their own and boot that here to keep them out of this bundle.',
         ' */',
         "export const handler = await createHandler(AppModule, { trigger: 'http-api' });",
         '',
@@ -81,30 +86,27 @@ describe('lambda-init on a fresh nest new app', () => {
     );
   });
 
-  it('gives AppModule the global ValidationPipe that generated handlers rely on', async () => {
+  it('imports CoreModule, with the global ValidationPipe that generated handlers rely on, into AppModule', async () => {
     const tree = await run(app);
 
     expect(tree.readText('/src/app.module.ts')).toEqual(
       [
-        "import { Module, ValidationPipe } from '@nestjs/common';",
+        "import { Module } from '@nestjs/common';",
         "import { AppController } from './app.controller.js';",
         "import { AppService } from './app.service.js';",
-        "import { APP_PIPE } from '@nestjs/core';",
+        "import { CoreModule } from './core/core.module.js';",
         '',
         '@Module({',
-        '  imports: [],',
+        '  imports: [CoreModule],',
         '  controllers: [AppController],',
-        '  providers: [',
-        '    AppService,',
-        '    {',
-        '      provide: APP_PIPE,',
-        '      useValue: new ValidationPipe({ whitelist: true, transform: true }),',
-        '    },',
-        '  ],',
+        '  providers: [AppService],',
         '})',
         'export class AppModule {}',
         '',
       ].join('\n'),
+    );
+    expect(tree.readText('/src/core/core.module.ts')).toContain(
+      'useValue: new ValidationPipe({ whitelist: true, transform: true }),',
     );
   });
 

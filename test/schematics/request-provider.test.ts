@@ -69,7 +69,7 @@ function fromInvocation(invocation: LambdaInvocation): string | undefined {
 `;
 
 describe('request-provider', () => {
-  it('adds TenantId, its spec and a global TenantModule imported by AppModule', async () => {
+  it('adds TenantId, its spec and a global TenantModule imported by CoreModule, which every function imports', async () => {
     const tree = await run({ name: 'tenant' });
 
     expect(addedPaths(service(), tree)).toEqual([
@@ -77,7 +77,7 @@ describe('request-provider', () => {
       '/src/tenant/tenant-id.provider.ts',
       '/src/tenant/tenant.module.ts',
     ]);
-    expect(changedPaths(service(), tree)).toEqual(['/src/app.module.ts']);
+    expect(changedPaths(service(), tree)).toEqual(['/src/core/core.module.ts']);
     expect(tree.readText('/src/tenant/tenant-id.provider.ts')).toEqual(
       TENANT_PROVIDER,
     );
@@ -96,16 +96,16 @@ describe('request-provider', () => {
         '',
       ].join('\n'),
     );
-    const appModule = service()['/src/app.module.ts'];
-    expect(tree.readText('/src/app.module.ts')).toEqual(
-      appModule
+    const coreModule = service()['/src/core/core.module.ts'];
+    expect(tree.readText('/src/core/core.module.ts')).toEqual(
+      coreModule
         .replace(
-          "order-events.module.js';\n",
-          "order-events.module.js';\nimport { TenantModule } from './tenant/tenant.module.js';\n",
+          "correlation.module.js';\n",
+          "correlation.module.js';\nimport { TenantModule } from '../tenant/tenant.module.js';\n",
         )
         .replace(
-          'imports: [CorrelationModule, OrderEventsModule]',
-          'imports: [CorrelationModule, OrderEventsModule, TenantModule]',
+          'imports: [CorrelationModule]',
+          'imports: [CorrelationModule, TenantModule]',
         ),
     );
   });
@@ -117,12 +117,12 @@ describe('request-provider', () => {
     expect(provider).toContain("const HEADER = 'x-api-key-id';\n");
     expect(provider).toContain("const FIELD = 'apiKeyId';\n");
     expect(provider).toContain('export class ApiKeyId {\n');
-    expect(tree.readText('/src/app.module.ts')).toContain(
-      "import { ApiKeyModule } from './api-key/api-key.module.js';\n",
+    expect(tree.readText('/src/core/core.module.ts')).toContain(
+      "import { ApiKeyModule } from '../api-key/api-key.module.js';\n",
     );
   });
 
-  it('with --flat, puts the provider in src/ and lists and exports it in AppModule', async () => {
+  it('with --flat, puts the provider in src/ and lists and exports it in CoreModule', async () => {
     const tree = await run({ name: 'tenant', flat: true });
 
     expect(addedPaths(service(), tree)).toEqual([
@@ -132,17 +132,28 @@ describe('request-provider', () => {
     expect(tree.readText('/src/tenant-id.provider.ts')).toEqual(
       TENANT_PROVIDER,
     );
-    const appModule = service()['/src/app.module.ts'];
-    expect(tree.readText('/src/app.module.ts')).toEqual(
-      appModule
+    const coreModule = service()['/src/core/core.module.ts'];
+    expect(tree.readText('/src/core/core.module.ts')).toEqual(
+      coreModule
         .replace(
-          "order-events.module.js';\n",
-          "order-events.module.js';\nimport { TenantId } from './tenant-id.provider.js';\n",
+          "correlation.module.js';\n",
+          "correlation.module.js';\nimport { TenantId } from '../tenant-id.provider.js';\n",
         )
         .replace(
           '    },\n  ],\n})',
           '    },\n    TenantId,\n  ],\n  exports: [TenantId],\n})',
         ),
+    );
+  });
+
+  it('in a project without CoreModule, imports its module into AppModule', async () => {
+    const files = { ...service() };
+    delete files['/src/core/core.module.ts'];
+    const tree = await run({ name: 'tenant' }, files);
+
+    expect(changedPaths(files, tree)).toEqual(['/src/app.module.ts']);
+    expect(tree.readText('/src/app.module.ts')).toContain(
+      "import { TenantModule } from './tenant/tenant.module.js';\n",
     );
   });
 

@@ -1,5 +1,8 @@
 import { createHandler } from '@create-nest-lambda/runtime';
-import { AppModule } from '../app.module.js';
+import { ApiModule } from '../api/api.module.js';
 
-/** The HTTP API function: API Gateway HTTP API requests, routed to the app's controllers. */
-export const handler = await createHandler(AppModule, { trigger: 'http-api' });
+/**
+ * The HTTP API function: API Gateway HTTP API requests, routed to the controllers of ApiModule's
+ * graph. It boots ApiModule alone, so its bundle holds no other function's code.
+ */
+export const handler = await createHandler(ApiModule, { trigger: 'http-api' });

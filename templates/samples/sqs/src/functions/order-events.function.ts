@@ -1,9 +1,9 @@
 import { createHandler } from '@create-nest-lambda/runtime';
-import { AppModule } from '../app.module.js';
+import { OrderEventsModule } from '../order-events/order-events.module.js';
 import { OrderEventsHandler } from '../order-events/order-events.handler.js';
 
 /** The SQS function: each record of a batch goes through the Nest pipeline to OrderEventsHandler. */
-export const handler = await createHandler(AppModule, {
+export const handler = await createHandler(OrderEventsModule, {
   trigger: 'sqs',
   handler: OrderEventsHandler,
 });

@@ -5,10 +5,10 @@ import {
 } from '@create-nest-lambda/runtime/testing';
 import { Logger } from '@nestjs/common';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppModule } from '../../src/app.module.js';
 import { CorrelationId } from '../../src/correlation/correlation-id.provider.js';
 import { handler } from '../../src/functions/order-events.function.js';
 import { OrderEventsHandler } from '../../src/order-events/order-events.handler.js';
+import { OrderEventsModule } from '../../src/order-events/order-events.module.js';
 
 const placed = { orderId: 'ord-1', customerId: 'cust-1', total: 42.5 };
 
@@ -39,7 +39,7 @@ describe('order-events function', () => {
     const log = vi
       .spyOn(Logger.prototype, 'log')
       .mockImplementation(() => undefined);
-    const testing = await createTestingHandler(AppModule, {
+    const testing = await createTestingHandler(OrderEventsModule, {
       trigger: 'sqs',
       handler: OrderEventsHandler,
       overrides: [{ provide: CorrelationId, useValue: { value: 'corr-test' } }],
