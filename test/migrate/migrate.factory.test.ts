@@ -62,7 +62,7 @@ describe('migrate a handler', () => {
     });
     expect(tree.readText('/src/functions/callback.function.ts')).toEqual(
       [
-        "import { createHandler } from '@create-nest-lambda/runtime';",
+        "import { createEventHandler } from '@create-nest-lambda/runtime';",
         "import { CallbackModule } from '../callback/callback.module.js';",
         "import { CallbackHandler } from '../callback/callback.handler.js';",
         '',
@@ -73,7 +73,7 @@ describe('migrate a handler', () => {
         ' * it is, whatever the event source: the legacy handler keeps answering exactly as before.',
         " * It boots CallbackModule alone, so its bundle holds this legacy code and no other function's.",
         ' */',
-        'export const handler = await createHandler(CallbackModule, {',
+        'export const handler = await createEventHandler(CallbackModule, {',
         "  trigger: 'invoke',",
         '  handler: CallbackHandler,',
         '});',

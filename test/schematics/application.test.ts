@@ -108,8 +108,17 @@ describe('application schematic', () => {
     );
     expect(src).toContain('functions/http-api.function.ts');
     expect(src).toContain('sqs/sqs.handler.ts');
-    expect(appModule).toMatch(/imports: \[HttpApiModule, SqsModule\]/);
+    expect(appModule).toMatch(
+      /imports: \[CoreModule, HttpApiModule, SqsModule\]/,
+    );
+    // CoreModule keeps the global ValidationPipe; the correlation id is part of the samples.
+    const coreModule = tree.readText('/orders-service/src/core/core.module.ts');
+    expect(coreModule).toContain('provide: APP_PIPE');
+    expect(coreModule).not.toContain('Correlation');
     expect(tree.readText('/orders-service/README.md')).not.toContain('/health');
+    expect(tree.readText('/orders-service/README.md')).not.toContain(
+      'correlation id',
+    );
   });
 
   it('gives a function the name after its trigger, with or without minimal, beside the sample', async () => {

@@ -35,7 +35,7 @@ describe('lambda-handler --flat', () => {
       "import { AppModule } from '../app.module.js';",
     );
     expect(tree.readText('/src/functions/refunds.function.ts')).toContain(
-      'createHandler(AppModule, {',
+      'createEventHandler(AppModule, {',
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TRIGGERS } from '../../schematics/utils/triggers.js';
+import { HTTP_TRIGGERS, TRIGGERS } from '../../schematics/utils/triggers.js';
 import {
   addedPaths,
   changedPaths,
@@ -81,7 +81,7 @@ describe('lambda-handler', () => {
     );
     expect(tree.readText('/src/functions/payments.function.ts')).toEqual(
       [
-        "import { createHandler } from '@create-nest-lambda/runtime';",
+        "import { createEventHandler } from '@create-nest-lambda/runtime';",
         "import { PaymentsModule } from '../payments/payments.module.js';",
         "import { PaymentsHandler } from '../payments/payments.handler.js';",
         '',
@@ -89,7 +89,7 @@ describe('lambda-handler', () => {
         ' * The payments function: each message of its SQS queue goes through the Nest pipeline to',
         ' * PaymentsHandler.',
         ' */',
-        'export const handler = await createHandler(PaymentsModule, {',
+        'export const handler = await createEventHandler(PaymentsModule, {',
         "  trigger: 'sqs',",
         '  handler: PaymentsHandler,',
         '});',
@@ -139,7 +139,11 @@ describe('lambda-handler', () => {
       );
       // The entry boots the function's own module, never AppModule.
       const entry = tree.readText('/src/functions/billing-run.function.ts');
-      expect(entry).toContain('createHandler(BillingRunModule, {');
+      // Event functions use createEventHandler, whose bundle holds none of the HTTP stack.
+      const create = HTTP_TRIGGERS.includes(trigger)
+        ? 'createHandler'
+        : 'createEventHandler';
+      expect(entry).toContain(`await ${create}(BillingRunModule, {`);
       expect(entry).not.toContain('AppModule');
     },
   );
