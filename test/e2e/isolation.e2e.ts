@@ -143,6 +143,9 @@ describe('one module graph per function', () => {
         const foreign = markers.filter((marker) => bundle.includes(marker));
         expect(foreign, `${fn.name} holds code of ${other}`).toEqual([]);
       }
+      // Event functions boot through createEventHandler: none of the HTTP stack in their bundles.
+      const http = fn.name === 'api' || fn.name === 'refunds';
+      expect(bundle.includes('"LambdaHttpAdapter"'), fn.name).toBe(http);
       // No check for "AppModule" itself: Nest's core names its wrapper of a metadata root module so.
       // What every function shares is in every bundle.
       expect(bundle, fn.name).toContain('"CoreModule"');
@@ -162,7 +165,8 @@ describe('one module graph per function', () => {
         join(service.dir, `src/functions/${fn.name}.function.ts`),
         'utf8',
       );
-      const root = /createHandler\((\w+),/.exec(entry)?.[1];
+      const root = /create(?:Event)?Handler\((\w+),/.exec(entry)?.[1];
+      expect(root, fn.name).toBeDefined();
       expect(logs, fn.name).toContain(`"${root} dependencies initialized"`);
       expect(logs, fn.name).not.toContain(
         '"AppModule dependencies initialized"',

@@ -263,7 +263,7 @@ describe('create-nest-lambda migrate', () => {
       (r) =>
         r.Type === 'AWS::Lambda::Function' &&
         r.Metadata?.['aws:cdk:path'] ===
-          `Migrated/${className}/Function/Resource`,
+          `Migrated-dev/${className}/Function/Resource`,
     );
     if (!found) throw new Error(`no function ${className}`);
     return found;
