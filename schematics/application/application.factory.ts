@@ -11,6 +11,7 @@ import {
 import { formatNewFiles } from '../utils/format-new-files.rule.js';
 import { serviceVersions } from '../utils/generator-package.js';
 import { renderTemplates } from '../utils/render-templates.js';
+import { triggerTemplates } from '../utils/trigger-templates.js';
 import type { ApplicationOptions } from './application.schema.js';
 import {
   type NormalizedApplicationOptions,
@@ -83,7 +84,7 @@ function renderFunction(
   fn: ScaffoldFunction,
 ): Source[] {
   const context = { ...projectContext(options), ...fn };
-  const trigger = `triggers/${fn.trigger}`;
+  const trigger = triggerTemplates(fn.trigger);
   if (!fn.sample) return [renderTemplates(trigger, context, options.directory)];
   return [
     renderTemplates(`samples/${fn.trigger}`, context, options.directory),

@@ -22,6 +22,7 @@ import {
 } from '../utils/rendered-files.js';
 import { refusingLast } from '../utils/refusals.rule.js';
 import { renderTemplates } from '../utils/render-templates.js';
+import { triggerTemplates } from '../utils/trigger-templates.js';
 import { findNearestModule } from '../utils/register-in-module.rule.js';
 import { addIdempotencyDependencies } from './add-idempotency-dependencies.rule.js';
 import { addToStack, checkStack } from './add-to-stack.rule.js';
@@ -100,7 +101,7 @@ function renderFunction(
   };
   return apply(
     renderTemplates(
-      `triggers/${options.trigger}`,
+      triggerTemplates(options.trigger),
       context,
       options.root,
       include,

@@ -7,6 +7,7 @@ import {
 } from '@angular-devkit/schematics';
 import { serviceVersions } from '../utils/generator-package.js';
 import { renderTemplates } from '../utils/render-templates.js';
+import { triggerTemplates } from '../utils/trigger-templates.js';
 import type { InitTarget } from './read-app.js';
 
 // Parts of a generated service's skeleton an existing app gets as they are. The app keeps its own
@@ -52,7 +53,7 @@ export function initFiles(tree: Tree, target: InitTarget): Source {
     );
   return apply(renderTemplates('project', context, '/', isSkeleton), [
     mergeWith(
-      renderTemplates('triggers/http-api', context, '/', (path) =>
+      renderTemplates(triggerTemplates('http-api'), context, '/', (path) =>
         path.startsWith('/infra/'),
       ),
       MergeStrategy.Error,

@@ -1,0 +1,16 @@
+import { HTTP_TRIGGERS, type Trigger } from './triggers.js';
+
+/**
+ * The `templates/` folders a trigger's function is rendered from, most general first: `_shared`
+ * (what every trigger gets: the feature module of a handler), `_http` (the controller, service,
+ * their module and the entry the HTTP triggers share), then the trigger's own folder. A file in a
+ * later folder replaces the one of the same path in an earlier folder, so a file the triggers have
+ * in common is written once, not once a trigger.
+ */
+export function triggerTemplates(trigger: Trigger): readonly string[] {
+  return [
+    'triggers/_shared',
+    ...(HTTP_TRIGGERS.includes(trigger) ? ['triggers/_http'] : []),
+    `triggers/${trigger}`,
+  ];
+}
