@@ -46,6 +46,8 @@ const manifest = {
   name: 'runtime-peers-lowest',
   private: true,
   type: 'module',
+  // The copied sources are the package's: esbuild's tree shaking (the bundle tests) reads this.
+  sideEffects: runtime.sideEffects,
   dependencies: {
     ...runtime.dependencies,
     ...lowestNest,
