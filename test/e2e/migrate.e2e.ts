@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/cli.js';
 import { LEGACY } from '../migrate/support/migrate-runner.js';
 import { runLikeLambda } from '../migrate/support/run-like-lambda.js';
-import { synthesizedFunctions } from './support/bundles.js';
+import { rssAfterImport, synthesizedFunctions } from './support/bundles.js';
 import { GeneratedService } from './support/generated-service.js';
 
 /** What each run migrates, from test/fixtures/legacy, and the flags it adds. */
@@ -163,6 +163,17 @@ describe('create-nest-lambda migrate', () => {
       const own = fn.name in LEGACY_HANDLERS || fn.name === 'stamp';
       expect([...legacy], fn.name).toEqual(own ? [fn.name] : []);
     }
+  });
+
+  // Issue 11: with every function booting AppModule, importing one migrated function's bundle
+  // took 340 MB in functions configured with 128 MB.
+  it('keeps each bundle under 128 MB of RSS right after import', async () => {
+    const rss: Record<string, number> = {};
+    for (const fn of synthesizedFunctions(service.dir))
+      rss[fn.name] = Math.round(await rssAfterImport(fn));
+    const over = Object.entries(rss).filter(([, mb]) => mb >= 128);
+    expect(over, JSON.stringify(rss)).toEqual([]);
+    console.log(`RSS after import, MB: ${JSON.stringify(rss)}`);
   });
 
   it('keeps memory, timeout and environment', () => {

@@ -80,26 +80,55 @@ export async function invokeBundleWithLogs(
   eventFile: string,
   environment: Record<string, string> = {},
 ): Promise<{ result: unknown; logs: string }> {
-  const isolated = tempDir(`bundle-${fn.name}`);
-  cpSync(join(fn.bundle, '..'), isolated, { recursive: true });
+  const isolated = isolatedCopy(fn);
   const resultFile = join(isolated, 'result.json');
   const { stdout } = await mustRun(
     process.execPath,
     [INVOKER, join(isolated, 'index.mjs'), eventFile, resultFile],
-    {
-      cwd: isolated,
-      env: {
-        ...fn.environment,
-        AWS_LAMBDA_FUNCTION_NAME: fn.name,
-        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
-        AWS_REGION: 'us-east-1',
-        NODE_OPTIONS: fn.environment.NODE_OPTIONS ?? '',
-        ...environment,
-      },
-    },
+    { cwd: isolated, env: lambdaEnvironment(fn, environment) },
   );
   return {
     result: JSON.parse(readFileSync(resultFile, 'utf8')) as unknown,
     logs: stdout,
+  };
+}
+
+const RSS_PROBE = join(import.meta.dirname, 'rss-after-import.mjs');
+
+/**
+ * The resident set size, in MB, of a fresh Node process right after it imported the bundle (the
+ * init phase: the module graph loaded and the Nest application created), as Lambda would count it
+ * against the function's memory.
+ */
+export async function rssAfterImport(fn: SynthesizedFunction): Promise<number> {
+  const isolated = isolatedCopy(fn);
+  const { stdout } = await mustRun(
+    process.execPath,
+    [RSS_PROBE, join(isolated, 'index.mjs')],
+    { cwd: isolated, env: lambdaEnvironment(fn) },
+  );
+  const last = stdout.trimEnd().split('\n').at(-1) ?? '';
+  return (JSON.parse(last) as { rssMb: number }).rssMb;
+}
+
+/** A copy of the function's asset folder alone, so nothing resolves from the project's node_modules. */
+function isolatedCopy(fn: SynthesizedFunction): string {
+  const isolated = tempDir(`bundle-${fn.name}`);
+  cpSync(join(fn.bundle, '..'), isolated, { recursive: true });
+  return isolated;
+}
+
+/** The function's environment as its construct declares it, with what Lambda itself sets. */
+function lambdaEnvironment(
+  fn: SynthesizedFunction,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    ...fn.environment,
+    AWS_LAMBDA_FUNCTION_NAME: fn.name,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
+    AWS_REGION: 'us-east-1',
+    NODE_OPTIONS: fn.environment.NODE_OPTIONS ?? '',
+    ...extra,
   };
 }
