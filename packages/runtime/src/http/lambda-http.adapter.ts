@@ -15,6 +15,7 @@ import {
 import { LambdaHttpResponse } from './lambda-http.response.js';
 import { createRouter } from './lambda-router.js';
 import { RouteTable, type ErrorHandler, type Handler } from './route-table.js';
+import { staticAssetsError } from './static-assets.js';
 import { applyVersionFilter } from './version-filter.js';
 
 /**
@@ -223,10 +224,8 @@ export class LambdaHttpAdapter extends AbstractHttpAdapter<
     this.routes.use(undefined, cors(options) as Handler);
   }
 
-  useStaticAssets(): never {
-    throw new Error(
-      'Static assets are not served by Lambda functions; put them on S3/CloudFront.',
-    );
+  useStaticAssets(path?: unknown): never {
+    throw staticAssetsError(path);
   }
 
   setViewEngine(): never {
