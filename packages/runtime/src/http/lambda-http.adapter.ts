@@ -15,7 +15,7 @@ import {
 import { LambdaHttpResponse } from './lambda-http.response.js';
 import { createRouter } from './lambda-router.js';
 import { RouteTable, type ErrorHandler, type Handler } from './route-table.js';
-import { staticAssetsError } from './static-assets.js';
+import { refuseSwaggerUi } from './swagger-ui.js';
 import { applyVersionFilter } from './version-filter.js';
 
 /**
@@ -71,6 +71,11 @@ export class LambdaHttpAdapter extends AbstractHttpAdapter<
     await this.routes.dispatch(request, response);
     response.socket?.destroy();
     if (!request.readableEnded) request.resume();
+  }
+
+  override get(...args: [Function] | [unknown, Function]): unknown {
+    refuseSwaggerUi(args[0]);
+    return (super.get as (...a: unknown[]) => unknown)(...args);
   }
 
   reply(
@@ -224,8 +229,10 @@ export class LambdaHttpAdapter extends AbstractHttpAdapter<
     this.routes.use(undefined, cors(options) as Handler);
   }
 
-  useStaticAssets(path?: unknown): never {
-    throw staticAssetsError(path);
+  useStaticAssets(): never {
+    throw new Error(
+      'Static assets are not served by Lambda functions; put them on S3/CloudFront.',
+    );
   }
 
   setViewEngine(): never {

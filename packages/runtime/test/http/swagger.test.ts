@@ -1,4 +1,9 @@
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import {
   Body,
@@ -20,7 +25,11 @@ import {
   type OpenAPIObject,
   SwaggerModule,
 } from '@nestjs/swagger';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+} from 'aws-lambda';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler, type LambdaEntry } from '../../src/index.js';
 import { lambdaContext } from '../support/context.js';
@@ -28,7 +37,7 @@ import { httpApiEvent } from '../support/http-events.js';
 
 class CreateOrderDto {
   @ApiProperty({ maxLength: 100 })
-  name: string;
+  name!: string;
 }
 
 @Controller('orders')
@@ -60,7 +69,10 @@ const serveDocument = (app: INestApplication) =>
 describe('SwaggerModule.setup in a function', () => {
   let reference: INestApplication;
   let base: string;
-  let handler: LambdaEntry<unknown, unknown>;
+  let handler: LambdaEntry<
+    APIGatewayProxyEventV2,
+    APIGatewayProxyStructuredResultV2
+  >;
 
   beforeAll(async () => {
     reference = await NestFactory.create(OrdersModule, new ExpressAdapter(), {
@@ -85,10 +97,10 @@ describe('SwaggerModule.setup in a function', () => {
     'serves %s as @nestjs/platform-express does over HTTP',
     async (path) => {
       const expected = await fetch(`${base}${path}`);
-      const actual = (await handler(
+      const actual = await handler(
         httpApiEvent({ url: path }),
         lambdaContext(),
-      )) as APIGatewayProxyStructuredResultV2;
+      );
       expect(actual.statusCode).toBe(expected.status);
       expect(actual.headers?.['content-type']).toBe(
         expected.headers.get('content-type'),
@@ -98,10 +110,10 @@ describe('SwaggerModule.setup in a function', () => {
   );
 
   it('serves a document with the paths and the DTO schema', async () => {
-    const result = (await handler(
+    const result = await handler(
       httpApiEvent({ url: '/docs-json' }),
       lambdaContext(),
-    )) as APIGatewayProxyStructuredResultV2;
+    );
     const document = JSON.parse(result.body!) as OpenAPIObject;
     expect(document.openapi).toBe('3.0.0');
     expect(Object.keys(document.paths)).toEqual(['/orders/{id}', '/orders']);
@@ -123,7 +135,7 @@ describe('SwaggerModule.setup in a function', () => {
         },
       }),
     ).rejects.toThrow(
-      "SwaggerModule.setup: the Swagger UI's assets are files a Lambda function does not serve; pass { ui: false } to serve the document only",
+      'SwaggerModule.setup: a Lambda function cannot serve the Swagger UI (its assets are files the bundle does not carry); pass { ui: false } to serve the document only',
     );
   });
 
@@ -139,5 +151,91 @@ describe('SwaggerModule.setup in a function', () => {
     ).rejects.toThrow(
       'Static assets are not served by Lambda functions; put them on S3/CloudFront.',
     );
+  });
+});
+
+// In Lambda the bundle carries no swagger-ui-dist files: bundled as NestFunction bundles a service
+// (ESM, CommonJS shims, Nest's optional packages and @fastify/static left out) and run from a
+// folder without node_modules, the UI still fails at init with the same message, and `ui: false`
+// starts.
+describe('SwaggerModule.setup in a bundled function', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cnl-swagger-bundle-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const index = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
+  const bundle = join(dir, 'function.mjs');
+
+  beforeAll(async () => {
+    const contents = `import 'reflect-metadata';
+import { Controller, Get, Module } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createHandler } from ${JSON.stringify(index)};
+
+class HealthController { check() { return { ok: true }; } }
+Get()(HealthController.prototype, 'check', Object.getOwnPropertyDescriptor(HealthController.prototype, 'check'));
+Controller('health')(HealthController);
+class HealthModule {}
+Module({ controllers: [HealthController] })(HealthModule);
+
+try {
+  await createHandler(HealthModule, {
+    trigger: 'http-api',
+    logger: false,
+    configure: ({ app }) => SwaggerModule.setup('docs', app,
+      SwaggerModule.createDocument(app, new DocumentBuilder().build()),
+      { ui: process.env.SWAGGER_UI === 'true' }),
+  });
+  console.log('started');
+} catch (error) {
+  console.log(error.message);
+}
+`;
+    await build({
+      // Resolved from here, for the repository's packages; written outside, away from them.
+      stdin: {
+        contents,
+        resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+        sourcefile: 'entry.mjs',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      mainFields: ['module', 'main'],
+      banner: {
+        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      },
+      outfile: bundle,
+      // As NestFunction's externalModules for a service that depends on none of them, and
+      // @fastify/static, which @nestjs/swagger imports only on Fastify.
+      external: [
+        '@nestjs/microservices',
+        '@nestjs/websockets',
+        '@nestjs/platform-express',
+        'class-transformer',
+        'class-validator',
+        '@aws-lambda-powertools/idempotency',
+        '@aws-lambda-powertools/metrics',
+        '@aws-lambda-powertools/tracer',
+        '@fastify/static',
+      ],
+      logLevel: 'silent',
+    });
+  }, 60_000);
+
+  const start = (ui: boolean) =>
+    execFileSync(process.execPath, [bundle], {
+      cwd: dir,
+      env: { ...process.env, SWAGGER_UI: String(ui) },
+      encoding: 'utf8',
+      timeout: 60_000,
+    }).trim();
+
+  it('fails at init with the UI, naming Swagger and the fix', () => {
+    expect(start(true)).toMatch(
+      /^SwaggerModule\.setup: a Lambda function cannot serve the Swagger UI/,
+    );
+  });
+
+  it('starts with { ui: false }', () => {
+    expect(start(false)).toBe('started');
   });
 });
