@@ -69,7 +69,7 @@ describe('published packages', () => {
     expect(files).toContain('dist/index.js');
   });
 
-  it('@create-nest-lambda/dev ships its ESM build (the dev server)', () => {
+  it('@create-nest-lambda/dev ships its ESM build (the dev server and nest-lambda-openapi)', () => {
     const { name, files } = packedFiles('packages/dev');
     expect(name).toBe('@create-nest-lambda/dev');
     expect(
@@ -79,6 +79,7 @@ describe('published packages', () => {
       ]),
     ).toEqual([]);
     expect(files).toContain('dist/bin.js');
+    expect(files).toContain('dist/openapi-bin.js');
   });
 
   it('releases the family under one version, and the generator depends on that runtime', () => {

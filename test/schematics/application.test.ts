@@ -66,8 +66,11 @@ describe('application schematic', () => {
         'synth',
         'deploy',
         'invoke',
+        'openapi',
       ]),
     );
+    // `npm run openapi` compiles with its plugin and reads the documents with it.
+    expect(pkg.devDependencies['@nestjs/swagger']).toMatch(/^\^12\./);
     expect(pkg.dependencies['@nestjs/core']).toMatch(/^\^12\./);
     expect(pkg.dependencies).not.toHaveProperty('@nestjs/platform-express');
     const { version } = JSON.parse(

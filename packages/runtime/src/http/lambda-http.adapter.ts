@@ -15,6 +15,7 @@ import {
 import { LambdaHttpResponse } from './lambda-http.response.js';
 import { createRouter } from './lambda-router.js';
 import { RouteTable, type ErrorHandler, type Handler } from './route-table.js';
+import { refuseSwaggerUi } from './swagger-ui.js';
 import { applyVersionFilter } from './version-filter.js';
 
 /**
@@ -70,6 +71,11 @@ export class LambdaHttpAdapter extends AbstractHttpAdapter<
     await this.routes.dispatch(request, response);
     response.socket?.destroy();
     if (!request.readableEnded) request.resume();
+  }
+
+  override get(...args: [Function] | [unknown, Function]): unknown {
+    refuseSwaggerUi(args[0]);
+    return (super.get as (...a: unknown[]) => unknown)(...args);
   }
 
   reply(
