@@ -165,7 +165,7 @@ describe('lambda-init on a fresh nest new app', () => {
     >;
 
     // Each script the app lacks, and the ones nest new wrote for a server, as a service has them.
-    const { typecheck, synth, diff, invoke, deploy, format, test } =
+    const { typecheck, synth, diff, invoke, deploy, format, test, openapi } =
       generated.scripts;
     expect(merged.scripts).toEqual({
       ...pkg.scripts,
@@ -178,6 +178,7 @@ describe('lambda-init on a fresh nest new app', () => {
       synth,
       diff,
       invoke,
+      openapi,
     });
     expect(merged.dependencies['@nestjs/core']).toBe(
       pkg.dependencies['@nestjs/core'],
