@@ -9,7 +9,7 @@ import { lambdaEnvironment, runWorker } from '../measure/spawn-worker.js';
 import type { ColdStartReport } from '../measure/worker-protocol.js';
 import { EVENT_FIXTURES } from '../paths.js';
 import type { Sample } from '../report/figures.js';
-import { startLocalDynamoDb } from '../support/local-dynamodb.js';
+import { startLocalDynamoDb } from '../../packages/runtime/test/support/local-dynamodb.js';
 import { sample } from '../support/sample.js';
 import { buildFeatureVariant } from './build-features.js';
 import type {

@@ -1,10 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.js';
 import { verdaccioConfig } from './verdaccio-config.js';
 
 /** The repository root; this file runs from `scripts/local-registry/` or `dist/scripts/local-registry/`. */
@@ -118,22 +118,6 @@ export class LocalRegistry {
     }
     rmSync(this.workDir, { recursive: true, force: true });
   }
-}
-
-/** A port nobody listens on now: the OS picks it, we close and hand it over. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 async function waitUntilUp(

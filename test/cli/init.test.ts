@@ -1,29 +1,14 @@
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli, tempDir } from '../support/cli.js';
-import { mustRun } from '../../bench/support/exec.js';
+import { nestNewApp, runCli, tempDir } from '../support/cli.js';
 
 let template: string;
 
 // A real `nest new` app (Nest 12, the CLI this repository pins), made once and copied per test;
 // on a busy machine that takes longer than the default hook timeout.
 beforeAll(async () => {
-  const parent = tempDir('init-base');
-  await mustRun(
-    process.execPath,
-    [
-      join(REPO_ROOT, 'node_modules/@nestjs/cli/bin/nest.js'),
-      'new',
-      'app',
-      '--skip-install',
-      '--skip-git',
-      '--package-manager',
-      'npm',
-    ],
-    { cwd: parent },
-  );
-  template = join(parent, 'app');
+  template = (await nestNewApp(tempDir('init-base'))).dir;
 }, 60_000);
 
 function app(): string {

@@ -7,7 +7,7 @@ import { mustRun } from '../../bench/support/exec.js';
 import {
   type LocalDynamoDb,
   startLocalDynamoDb,
-} from '../../bench/support/local-dynamodb.js';
+} from '../../packages/runtime/test/support/local-dynamodb.js';
 import { tempDir } from '../support/cli.js';
 import {
   invokeBundleWithLogs,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli, tempDir } from '../support/cli.js';
+import { nestNewApp, runCli, tempDir } from '../support/cli.js';
 import { mustRun } from '../../bench/support/exec.js';
 import { invokeBundle, synthesizedFunctions } from './support/bundles.js';
 import { registryEnv } from './support/generated-service.js';
@@ -28,22 +28,8 @@ describe('create-nest-lambda init in a nest new app', () => {
   const script = (name: string) => run(`npm run ${name}`, 'npm', ['run', name]);
 
   beforeAll(async () => {
-    const parent = tempDir('init-app');
-    dir = join(parent, 'app');
-    const nest = join(REPO_ROOT, 'node_modules/@nestjs/cli/bin/nest.js');
-    const created = await mustRun(
-      process.execPath,
-      [
-        nest,
-        'new',
-        'app',
-        '--skip-install',
-        '--skip-git',
-        '--package-manager',
-        'npm',
-      ],
-      { cwd: parent },
-    );
+    const created = await nestNewApp(tempDir('init-app'));
+    dir = created.dir;
     timings.push({
       step: 'nest new --skip-install',
       seconds: created.ms / 1000,

@@ -1,22 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  scaffoldedFiles,
-  type Files,
-} from '../schematics/utils/service-tree.js';
+import { describe, expect, it } from 'vitest';
+import { useScaffoldedFiles } from '../schematics/utils/service-tree.js';
 import { specifiersOf } from '../../schematics/migrate/sources/handler/imports.js';
 import { packageVersions } from '../../schematics/migrate/sources/handler/package-versions.js';
 import { legacyCopy } from './support/legacy-copy.js';
 import { migrate } from './support/migrate-runner.js';
 
-let service: Files;
-
-// A scaffold takes seconds, more while other test files run beside it.
-beforeAll(async () => {
-  service = await scaffoldedFiles();
-}, 60_000);
+const service = useScaffoldedFiles();
 
 describe('type-only imports', () => {
   it('are told apart from the imports that load a package', () => {
@@ -110,7 +102,7 @@ describe('packageVersions', () => {
 
 describe('migrate a service with npm dependencies', () => {
   it('installs what the legacy code imports at the legacy versions, and reports what it cannot', async () => {
-    const tree = await migrate(service, {
+    const tree = await migrate(service(), {
       source: 'dependencies/serverless.yml',
       cwd: legacyCopy('dependencies'),
     });
@@ -118,7 +110,7 @@ describe('migrate a service with npm dependencies', () => {
       'dependencies' | 'devDependencies',
       Record<string, string>
     >;
-    const before = JSON.parse(service['/package.json'] ?? '{}') as Record<
+    const before = JSON.parse(service()['/package.json'] ?? '{}') as Record<
       'dependencies' | 'devDependencies',
       Record<string, string>
     >;

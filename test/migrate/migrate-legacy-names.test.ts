@@ -1,20 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  scaffoldedFiles,
-  type Files,
-} from '../schematics/utils/service-tree.js';
+import { describe, expect, it } from 'vitest';
+import { useScaffoldedFiles } from '../schematics/utils/service-tree.js';
 import { migrate } from './support/migrate-runner.js';
 
-let service: Files;
-
-// A scaffold takes seconds, more while other test files run beside it.
-beforeAll(async () => {
-  service = await scaffoldedFiles();
-}, 60_000);
+const service = useScaffoldedFiles();
 
 describe('physical names of recreated resources', () => {
   it('points the policy and environment that named a SAM bucket at the new bucket, and reports the names and the log group', async () => {
-    const tree = await migrate(service, { source: 'names/template.yaml' });
+    const tree = await migrate(service(), { source: 'names/template.yaml' });
     const construct = tree.readText(
       '/infra/functions/resize-function.construct.ts',
     );
@@ -39,7 +31,7 @@ describe('physical names of recreated resources', () => {
   });
 
   it('does the same for the bucket Serverless creates for an s3 event', async () => {
-    const tree = await migrate(service, { source: 'names/serverless.yml' });
+    const tree = await migrate(service(), { source: 'names/serverless.yml' });
     const construct = tree.readText('/infra/functions/inbox.construct.ts');
 
     expect(construct).not.toContain('photo-inbox');

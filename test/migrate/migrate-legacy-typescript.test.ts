@@ -13,21 +13,16 @@ import { HostTree } from '@angular-devkit/schematics';
 import { UnitTestTree } from '@angular-devkit/schematics/testing/index.js';
 import ts from 'typescript';
 import { REPO_ROOT } from '../support/cli.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  scaffoldedFiles,
+  useScaffoldedFiles,
   type Files,
 } from '../schematics/utils/service-tree.js';
 import { legacyCopy } from './support/legacy-copy.js';
 import { LEGACY, migrate, migrateTree } from './support/migrate-runner.js';
 
-let service: Files;
+const service = useScaffoldedFiles();
 const loose = legacyCopy('loose-ts');
-
-// A scaffold takes seconds, more while other test files run beside it.
-beforeAll(async () => {
-  service = await scaffoldedFiles();
-}, 60_000);
 
 /**
  * A tree over a real folder holding the service, whose node_modules are this repository's
@@ -86,7 +81,7 @@ function typeErrors(tree: Map<string, string>, files: string[]): string[] {
 
 describe('legacy TypeScript', () => {
   it('builds as it built before: not type-checked under the strict service tsconfig', async () => {
-    const tree = await migrate(service, {
+    const tree = await migrate(service(), {
       source: 'loose-ts/get-item.handler',
       cwd: loose,
     });
@@ -114,7 +109,7 @@ describe('legacy TypeScript', () => {
 
 describe('a migration that would leave the service unbuildable', () => {
   it('type-checks what it creates against the installed packages, and passes when it builds', async () => {
-    const [installed, projectDir] = installedService(service);
+    const [installed, projectDir] = installedService(service());
     const tree = await migrateTree(installed, {
       source: 'loose-ts/get-item.handler',
       cwd: loose,
@@ -126,7 +121,7 @@ describe('a migration that would leave the service unbuildable', () => {
 
   it('fails, writing nothing, when what it creates does not build', async () => {
     // The runtime package is not installed: the generated entry imports it.
-    const [installed, projectDir] = installedService(service, [
+    const [installed, projectDir] = installedService(service(), [
       '@create-nest-lambda',
     ]);
     await expect(

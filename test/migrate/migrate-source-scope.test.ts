@@ -1,19 +1,13 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { UnitTestTree } from '@angular-devkit/schematics/testing/index.js';
 import {
   contentsOf,
-  scaffoldedFiles,
-  type Files,
+  useScaffoldedFiles,
 } from '../schematics/utils/service-tree.js';
 import { scopePrefix } from '../../schematics/migrate/plan/source-scope.js';
 import { migrate } from './support/migrate-runner.js';
 
-let service: Files;
-
-// A scaffold takes seconds, more while other test files run beside it.
-beforeAll(async () => {
-  service = await scaffoldedFiles();
-}, 60_000);
+const service = useScaffoldedFiles();
 
 /** The ids `shared(scope, '…')` and `parameter(this, '…')` put into the stack, in a file. */
 const stackIds = (tree: UnitTestTree, path: string, call: string) =>
@@ -25,7 +19,7 @@ const stackIds = (tree: UnitTestTree, path: string, call: string) =>
 
 describe('names by source', () => {
   it('keeps two SAM templates’ implicit ServerlessRestApis and parameters apart', async () => {
-    const first = await migrate(service, {
+    const first = await migrate(service(), {
       source: 'two-apis/weather/template.yaml',
     });
     const both = await migrate(contentsOf(first), {
@@ -67,7 +61,7 @@ describe('names by source', () => {
 
   it('refuses sibling path variables in one REST API, which a deploy rejects', async () => {
     await expect(
-      migrate(service, { source: 'two-apis/clash/template.yaml' }),
+      migrate(service(), { source: 'two-apis/clash/template.yaml' }),
     ).rejects.toThrow(
       /^two-apis\/clash\/template\.yaml: API Gateway rejects \{id\} and \{sku\} side by side under \/items of ServerlessRestApi \(GET \/items\/\{id\} \(GetItemFunction\); GET \/items\/\{sku\}\/stock \(GetBySkuFunction\)\); use one variable name for both routes in the source$/,
     );

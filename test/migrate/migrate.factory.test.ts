@@ -2,32 +2,26 @@ import * as prettier from 'prettier';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addedPaths,
   changedPaths,
   contentsOf,
-  type Files,
-  scaffoldedFiles,
+  useScaffoldedFiles,
 } from '../schematics/utils/service-tree.js';
 import { LEGACY, migrate } from './support/migrate-runner.js';
 
-let service: Files;
-
-// A scaffold takes seconds, more while other test files run beside it.
-beforeAll(async () => {
-  service = await scaffoldedFiles();
-}, 60_000);
+const service = useScaffoldedFiles();
 
 const fixture = (path: string) => readFileSync(join(LEGACY, path));
 
 describe('migrate a handler', () => {
   it('copies the legacy module and its local files unchanged, and adds handler, module, entry, construct, event, test', async () => {
-    const tree = await migrate(service, {
+    const tree = await migrate(service(), {
       source: 'handlers/callback.js#handler',
     });
 
-    expect(addedPaths(service, tree)).toEqual([
+    expect(addedPaths(service(), tree)).toEqual([
       '/MIGRATION.md',
       '/infra/functions/callback.construct.ts',
       '/infra/legacy/shared.ts',
@@ -43,7 +37,7 @@ describe('migrate a handler', () => {
       '/test/functions/callback.legacy.spec.ts',
       '/test/support/deterministic.ts',
     ]);
-    expect(changedPaths(service, tree)).toEqual([
+    expect(changedPaths(service(), tree)).toEqual([
       '/.oxlintrc.json',
       '/.prettierignore',
       '/infra/service.stack.ts',
@@ -127,7 +121,7 @@ describe('migrate a handler', () => {
   });
 
   it('keeps the module format of ESM and TypeScript sources, and infers the trigger', async () => {
-    const tree = await migrate(service, { source: 'handlers/typed.handler' });
+    const tree = await migrate(service(), { source: 'handlers/typed.handler' });
 
     expect(tree.readText('/src/legacy/typed/typed.ts')).toEqual(
       `// @ts-nocheck: legacy code, built as it was before the migration (not type-checked under the service tsconfig).\n${fixture('handlers/typed.ts').toString('utf8')}`,
@@ -147,7 +141,7 @@ describe('migrate a handler', () => {
   });
 
   it('takes --name and --type over what it would infer', async () => {
-    const tree = await migrate(service, {
+    const tree = await migrate(service(), {
       source: 'handlers/reads-fields.js#handler',
       name: 'thumbnails',
       type: 'invoke',
@@ -162,7 +156,7 @@ describe('migrate a handler', () => {
 
   it('refuses a function name the service already has, and changes nothing', async () => {
     const once = contentsOf(
-      await migrate(service, { source: 'handlers/callback.js#handler' }),
+      await migrate(service(), { source: 'handlers/callback.js#handler' }),
     );
 
     await expect(
@@ -173,7 +167,7 @@ describe('migrate a handler', () => {
   });
 
   it('refuses a service without CoreModule, which each migrated module imports', async () => {
-    const files = { ...service };
+    const files = { ...service() };
     delete files['/src/core/core.module.ts'];
 
     await expect(
@@ -184,7 +178,7 @@ describe('migrate a handler', () => {
   });
 
   it('replaces it with --force, leaving no stale legacy file behind', async () => {
-    const once = await migrate(service, {
+    const once = await migrate(service(), {
       source: 'handlers/callback.js#handler',
     });
     once.create('/src/legacy/callback/stale.js', 'old');
@@ -260,18 +254,18 @@ describe('migrate refuses bad input with one line naming the fix', () => {
       'sam-app/template.yaml has no Node.js function Nope; check --name',
     ],
   ])('%j', async (options, message) => {
-    await expect(migrate(service, options)).rejects.toThrow(message);
+    await expect(migrate(service(), options)).rejects.toThrow(message);
   });
 });
 
 describe('migrate a template', () => {
   it('migrates every Node.js function of a serverless.yml and reports what it left behind', async () => {
-    const tree = await migrate(service, {
+    const tree = await migrate(service(), {
       source: 'serverless-app/serverless.yml',
     });
 
     expect(
-      addedPaths(service, tree).filter((path) =>
+      addedPaths(service(), tree).filter((path) =>
         path.startsWith('/src/functions/'),
       ),
     ).toEqual([
@@ -321,13 +315,13 @@ describe('migrate a template', () => {
   });
 
   it('migrates only the functions --name picks', async () => {
-    const tree = await migrate(service, {
+    const tree = await migrate(service(), {
       source: 'sam-app/template.yaml',
       name: 'WorkerFunction',
     });
 
     expect(
-      addedPaths(service, tree).filter((path) =>
+      addedPaths(service(), tree).filter((path) =>
         path.startsWith('/src/functions/'),
       ),
     ).toEqual(['/src/functions/worker-function.function.ts']);
@@ -340,12 +334,12 @@ describe('migrate a template', () => {
 describe('the sample event', () => {
   it("is written in the service's Prettier style, so its format:check passes", async () => {
     // Aimed at its route (GET /orders), the event is rewritten, not copied.
-    const tree = await migrate(service, {
+    const tree = await migrate(service(), {
       source: 'serverless-app/serverless.yml',
       name: 'listOrders',
     });
     const text = tree.readText('/test/events/list-orders.json');
-    const config = JSON.parse(service['/.prettierrc'] ?? '{}') as object;
+    const config = JSON.parse(service()['/.prettierrc'] ?? '{}') as object;
 
     expect(
       await prettier.format(text, {

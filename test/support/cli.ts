@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect } from 'vitest';
-import { type CommandResult, runCommand } from '../../bench/support/exec.js';
+import {
+  type CommandResult,
+  mustRun,
+  runCommand,
+} from '../../bench/support/exec.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = join(REPO_ROOT, 'dist/bin/create-nest-lambda.js');
@@ -20,6 +24,29 @@ export function runCli(
   env: NodeJS.ProcessEnv = {},
 ): Promise<CommandResult> {
   return runCommand(process.execPath, [CLI, ...args], { cwd, env });
+}
+
+/**
+ * Makes an app with the real `nest new` (the Nest CLI this repository pins; no install, no git) in
+ * `parent`: the app's folder, and how long `nest new` took.
+ */
+export async function nestNewApp(
+  parent: string,
+): Promise<{ dir: string; ms: number }> {
+  const { ms } = await mustRun(
+    process.execPath,
+    [
+      join(REPO_ROOT, 'node_modules/@nestjs/cli/bin/nest.js'),
+      'new',
+      'app',
+      '--skip-install',
+      '--skip-git',
+      '--package-manager',
+      'npm',
+    ],
+    { cwd: parent },
+  );
+  return { dir: join(parent, 'app'), ms };
 }
 
 /**

@@ -5,6 +5,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
+// The e2e tests' dev servers take their port where the local registry takes its own.
+export { freePort } from '../../../scripts/local-registry/free-port.js';
+
 /** A running dev server command and what it printed. */
 export interface DevProcess {
   readonly child: ChildProcess;
@@ -96,22 +99,6 @@ export function groupMembers(pgid: number): string[] {
       members.push(`${pid} ${stat.slice(stat.indexOf('(') + 1, close)}`);
   }
   return members;
-}
-
-/** A port on 127.0.0.1 that nothing listens on at the moment. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** Whether something listens on `port` of 127.0.0.1. */

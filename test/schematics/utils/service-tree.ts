@@ -55,6 +55,28 @@ export interface ScaffoldedService {
 }
 
 /**
+ * Scaffolds a service once for the test file (in `beforeAll`) and returns a reader of its files.
+ * Call it at the top level of the test file.
+ */
+export function useScaffoldedFiles(triggers?: string): () => Files {
+  let scaffolded: Files | undefined;
+
+  // A scaffold takes seconds; on a busy machine more than the default hook timeout.
+  beforeAll(async () => {
+    scaffolded = await scaffoldedFiles(triggers);
+  }, 60_000);
+
+  return () => {
+    if (!scaffolded) {
+      throw new Error(
+        'the service is scaffolded in beforeAll: read it in a test',
+      );
+    }
+    return scaffolded;
+  };
+}
+
+/**
  * The setup every test file of one schematic needs: scaffold a service once (in `beforeAll`) and
  * run `schematic` on copies of it. Call it at the top level of the test file.
  */
@@ -63,22 +85,7 @@ export function useScaffoldedService(
   triggers?: string,
 ): ScaffoldedService {
   const runner = collectionRunner();
-  let scaffolded: Files | undefined;
-
-  // A scaffold takes seconds; on a busy machine more than the default hook timeout.
-  beforeAll(async () => {
-    scaffolded = await scaffoldedFiles(triggers);
-  }, 60_000);
-
-  function service(): Files {
-    if (!scaffolded) {
-      throw new Error(
-        'the service is scaffolded in beforeAll: read it in a test',
-      );
-    }
-    return scaffolded;
-  }
-
+  const service = useScaffoldedFiles(triggers);
   return {
     service,
     run: (options, files = service()) =>

@@ -5,7 +5,6 @@ import {
   Body,
   Catch,
   Controller,
-  Delete,
   Get,
   Header,
   Headers,
@@ -18,7 +17,6 @@ import {
   type NestMiddleware,
   type INestApplication,
   Param,
-  ParseIntPipe,
   Post,
   Put,
   Query,
@@ -47,6 +45,7 @@ import type {
 } from 'aws-lambda';
 import { lambdaContext } from '../support/context.js';
 import { httpApiEvent, type HttpRequestSpec } from '../support/http-events.js';
+import { RecordRoutes } from '../support/record-routes.js';
 
 class PaymentRequired extends Error {}
 
@@ -96,7 +95,7 @@ class InspectingGuard implements CanActivate {
 }
 
 @Controller('orders')
-class OrdersController {
+class OrdersController extends RecordRoutes {
   @Get()
   list(@Query() query: unknown) {
     return { query };
@@ -163,11 +162,6 @@ class OrdersController {
     throw new PaymentRequired('card declined');
   }
 
-  @Get(':id')
-  find(@Param('id', ParseIntPipe) id: number) {
-    return { id };
-  }
-
   @Post()
   @HttpCode(201)
   @Header('cache-control', 'no-store')
@@ -189,12 +183,6 @@ class OrdersController {
   @UseGuards(InspectingGuard)
   replaceItems(@Body() items: unknown) {
     return items;
-  }
-
-  @Delete(':id')
-  @HttpCode(204)
-  remove() {
-    return { ignored: true };
   }
 
   @Get('cache/not-modified')

@@ -3,7 +3,10 @@ import { Body, Controller, Module, Post } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler, Idempotent } from '../../src/index.js';
 import { lambdaContext } from '../support/context.js';
-import { startDynamoDb, type LocalDynamoDb } from '../support/dynalite.js';
+import {
+  startInProcessDynamoDb,
+  type LocalDynamoDb,
+} from '../support/local-dynamodb.js';
 import { httpApiEvent } from '../support/http-events.js';
 
 @Controller('payments')
@@ -27,7 +30,7 @@ describe('@Idempotent() on an HTTP route', () => {
   let dynamo: LocalDynamoDb;
 
   beforeAll(async () => {
-    dynamo = await startDynamoDb();
+    dynamo = await startInProcessDynamoDb();
     await dynamo.createIdempotencyTable(TABLE);
     process.env.IDEMPOTENCY_TABLE_NAME = TABLE;
   });

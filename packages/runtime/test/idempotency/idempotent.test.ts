@@ -11,7 +11,10 @@ import {
   OnSqsMessage,
 } from '../../src/index.js';
 import { lambdaContext } from '../support/context.js';
-import { startDynamoDb, type LocalDynamoDb } from '../support/dynalite.js';
+import {
+  startInProcessDynamoDb,
+  type LocalDynamoDb,
+} from '../support/local-dynamodb.js';
 import { fixture, records } from '../support/events.js';
 import { recordingLogger } from '../support/logs.js';
 
@@ -91,7 +94,7 @@ describe('@Idempotent() against DynamoDB (dynalite)', () => {
   const savedTable = process.env.IDEMPOTENCY_TABLE_NAME;
 
   beforeAll(async () => {
-    dynamo = await startDynamoDb();
+    dynamo = await startInProcessDynamoDb();
     await dynamo.createIdempotencyTable(TABLE);
     process.env.IDEMPOTENCY_TABLE_NAME = TABLE;
   });

@@ -12,7 +12,7 @@ import {
   OnInvoke,
   OnSqsMessage,
 } from '../../src/index.js';
-import { startDynamoDb } from '../support/dynalite.js';
+import { startInProcessDynamoDb } from '../support/local-dynamodb.js';
 import { lambdaContext } from '../support/context.js';
 import { withEnv } from '../support/emf.js';
 import { fixture, records } from '../support/events.js';
@@ -166,7 +166,7 @@ describe('Tracer', () => {
   });
 
   it('captures the AWS SDK clients made by AwsClientFactory, under the subsegment of the method that calls them', async () => {
-    const dynamo = await startDynamoDb();
+    const dynamo = await startInProcessDynamoDb();
     try {
       const handler = await createHandler(AppModule, {
         trigger: 'invoke',

@@ -1,45 +1,18 @@
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Injectable,
-  Module,
-  Scope,
-} from '@nestjs/common';
-import { REQUEST } from '@nestjs/core';
-import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { Body, Controller, Get, Injectable, Module } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
 import {
   createHandler,
   InvocationContext,
   LambdaHandler,
-  type LambdaHttpRequest,
-  type LambdaInvocation,
   OnSqsMessage,
 } from '../../src/index.js';
 import { lambdaContext } from '../support/context.js';
-import { records } from '../support/events.js';
 import { httpApiEvent } from '../support/http-events.js';
+import { tenantBatch, TenantContext } from '../support/tenant.js';
 
 const IN_FLIGHT = 1_000;
-
-/** Reads the tenant of its own invocation: an HTTP header, or an SQS message attribute. */
-@Injectable({ scope: Scope.REQUEST })
-class Tenant {
-  readonly id: string;
-  constructor(
-    @Inject(REQUEST)
-    request: LambdaHttpRequest | LambdaInvocation<SQSEvent, SQSRecord>,
-  ) {
-    this.id =
-      'headers' in request
-        ? String(request.headers['x-tenant-id'])
-        : String(request.record!.messageAttributes['tenant']!.stringValue);
-  }
-}
 
 /** A singleton that reads the invocation through AsyncLocalStorage. */
 @Injectable()
@@ -56,14 +29,14 @@ const jitter = () => sleep(Math.floor(Math.random() * 5));
 @Controller('whoami')
 class WhoAmIController {
   constructor(
-    private readonly tenant: Tenant,
+    private readonly tenant: TenantContext,
     private readonly ids: RequestIds,
   ) {}
 
   @Get()
   async get() {
     await jitter();
-    const before = this.tenant.id;
+    const before = this.tenant.tenant;
     await jitter();
     return { tenant: before, requestId: this.ids.current() };
   }
@@ -78,14 +51,14 @@ class Seen {
 class TenantEventsHandler {
   constructor(
     private readonly seen: Seen,
-    private readonly tenant: Tenant,
+    private readonly tenant: TenantContext,
     private readonly ids: RequestIds,
   ) {}
 
   @OnSqsMessage()
   async handle(@Body() body: { expected: string }) {
     await jitter();
-    const tenant = this.tenant.id;
+    const tenant = this.tenant.tenant;
     await jitter();
     this.seen.byTenant.set(body.expected, {
       tenant,
@@ -96,7 +69,7 @@ class TenantEventsHandler {
 
 @Module({
   controllers: [WhoAmIController],
-  providers: [Tenant, RequestIds, Seen, TenantEventsHandler],
+  providers: [TenantContext, RequestIds, Seen, TenantEventsHandler],
 })
 class AppModule {}
 
@@ -135,21 +108,11 @@ describe(`${IN_FLIGHT} invocations in flight in one process`, () => {
     // 1,000 invocations of two records each, all in flight together.
     const results = await Promise.all(
       Array.from({ length: IN_FLIGHT }, (_, index) => {
-        const event: SQSEvent = {
-          Records: records<SQSRecord>('sqs-base', 2, (record, position) => {
-            const tenant = `tenant-${index}-${position}`;
-            record.messageId = tenant;
-            record.body = JSON.stringify({ expected: tenant });
-            record.messageAttributes = {
-              tenant: {
-                dataType: 'String',
-                stringValue: tenant,
-                stringListValues: [],
-                binaryListValues: [],
-              },
-            };
-          }),
-        };
+        const tenants = [0, 1].map((position) => `tenant-${index}-${position}`);
+        const event = tenantBatch(tenants, (record, position) => {
+          record.messageId = tenants[position]!;
+          record.body = JSON.stringify({ expected: tenants[position] });
+        });
         return handler(
           event,
           lambdaContext({ awsRequestId: `request-of-${index}` }),

@@ -12,6 +12,7 @@ import {
   Module,
   type NestInterceptor,
   Post,
+  type Type,
   UseGuards,
   UseInterceptors,
   ValidationPipe,
@@ -20,14 +21,16 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { APIGatewayProxyEventV2, SQSEvent, SQSRecord } from 'aws-lambda';
 import { IsInt, IsString, Min } from 'class-validator';
 import { map, tap } from 'rxjs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import {
   createHandler,
   getLambdaInvocation,
   LambdaHandler,
   type LambdaHttpRequest,
+  type LambdaAppConfig,
   type LambdaHttpResponse,
   OnSqsMessage,
+  type RootModule,
 } from '../../src/index.js';
 import { lambdaContext } from '../support/context.js';
 import { records } from '../support/events.js';
@@ -192,6 +195,42 @@ const post = (
 ): APIGatewayProxyEventV2 =>
   httpApiEvent({ method: 'POST', url: '/orders', json, headers });
 
+/** What a test changes of the application it boots: `AppModule` unless told. */
+interface Setup {
+  readonly module?: RootModule;
+  readonly configure?: (config: LambdaAppConfig) => void;
+}
+
+/** Boots `module` for HTTP API; the application closes when the test ends, passed or failed. */
+async function overHttp({ module = AppModule, configure }: Setup = {}) {
+  const handler = await createHandler(module, {
+    trigger: 'http-api',
+    logger: false,
+    ...(configure && { configure }),
+  });
+  onTestFinished(() => handler.app.close());
+  return handler;
+}
+
+/**
+ * Boots `module` for SQS with `handlerClass`, logging to a recording logger (`failures` reads the
+ * lines of failed records); the application closes when the test ends, passed or failed.
+ */
+async function overSqs(
+  handlerClass: Type = OrdersHandler,
+  { module = AppModule, configure }: Setup = {},
+) {
+  const { logger, failures } = recordingLogger();
+  const handler = await createHandler(module, {
+    trigger: 'sqs',
+    handler: handlerClass,
+    logger,
+    ...(configure && { configure }),
+  });
+  onTestFinished(() => handler.app.close());
+  return { handler, failures };
+}
+
 describe('guards, interceptors, pipes and filters', () => {
   beforeEach(() => {
     trail.length = 0;
@@ -199,10 +238,7 @@ describe('guards, interceptors, pipes and filters', () => {
 
   describe('over HTTP', () => {
     it("runs global, class and method enhancers in Nest's order", async () => {
-      const handler = await createHandler(AppModule, {
-        trigger: 'http-api',
-        logger: false,
-      });
+      const handler = await overHttp();
       const result = await handler(
         post({ sku: 'A-1', quantity: 2 }),
         lambdaContext(),
@@ -219,14 +255,10 @@ describe('guards, interceptors, pipes and filters', () => {
         'interceptor:method',
         'interceptor:after:http',
       ]);
-      await handler.app.close();
     });
 
     it('answers 403 when a global guard refuses', async () => {
-      const handler = await createHandler(AppModule, {
-        trigger: 'http-api',
-        logger: false,
-      });
+      const handler = await overHttp();
       const result = await handler(
         post({ sku: 'A-1', quantity: 1 }, { 'x-deny': '1' }),
         lambdaContext(),
@@ -237,14 +269,10 @@ describe('guards, interceptors, pipes and filters', () => {
         error: 'Forbidden',
         statusCode: 403,
       });
-      await handler.app.close();
     });
 
     it('answers 400 when the global ValidationPipe rejects the body', async () => {
-      const handler = await createHandler(AppModule, {
-        trigger: 'http-api',
-        logger: false,
-      });
+      const handler = await overHttp();
       const result = await handler(
         post({ sku: 7, quantity: 0 }),
         lambdaContext(),
@@ -255,31 +283,22 @@ describe('guards, interceptors, pipes and filters', () => {
         error: 'Bad Request',
         statusCode: 400,
       });
-      await handler.app.close();
     });
 
     it('lets a global filter map a custom exception', async () => {
-      const handler = await createHandler(AppModule, {
-        trigger: 'http-api',
-        logger: false,
-      });
+      const handler = await overHttp();
       const result = await handler(
         post({ sku: 'broke', quantity: 1 }),
         lambdaContext(),
       );
       expect(result.statusCode).toBe(402);
       expect(JSON.parse(result.body!)).toEqual({ reason: 'balance too low' });
-      await handler.app.close();
     });
   });
 
   describe('over SQS, per record', () => {
     it("runs global, class and method enhancers in Nest's order", async () => {
-      const handler = await createHandler(AppModule, {
-        trigger: 'sqs',
-        handler: OrdersHandler,
-        logger: false,
-      });
+      const { handler } = await overSqs();
       const result = await handler(
         sqsBatch({ body: { sku: 'A-1', quantity: 2 } }),
         lambdaContext(),
@@ -297,16 +316,10 @@ describe('guards, interceptors, pipes and filters', () => {
         'handler',
         'interceptor:after:lambda',
       ]);
-      await handler.app.close();
     });
 
     it('reports a record refused by a global guard as failed', async () => {
-      const { logger, failures } = recordingLogger();
-      const handler = await createHandler(AppModule, {
-        trigger: 'sqs',
-        handler: OrdersHandler,
-        logger,
-      });
+      const { handler, failures } = await overSqs();
       const result = await handler(
         sqsBatch(
           { body: { sku: 'A-1', quantity: 1 }, deny: true },
@@ -323,16 +336,10 @@ describe('guards, interceptors, pipes and filters', () => {
       expect(failures()).toEqual([
         'Record m-0 of sqs request r-guard failed: ForbiddenException: Forbidden resource',
       ]);
-      await handler.app.close();
     });
 
     it('reports a record the global ValidationPipe rejects as failed', async () => {
-      const { logger, failures } = recordingLogger();
-      const handler = await createHandler(AppModule, {
-        trigger: 'sqs',
-        handler: OrdersHandler,
-        logger,
-      });
+      const { handler, failures } = await overSqs();
       const result = await handler(
         sqsBatch(
           { body: { sku: 'A-1', quantity: 0 } },
@@ -346,16 +353,10 @@ describe('guards, interceptors, pipes and filters', () => {
       expect(failures()).toEqual([
         'Record m-0 of sqs request r-pipe failed: BadRequestException: quantity must not be less than 1',
       ]);
-      await handler.app.close();
     });
 
     it('lets a global filter map a custom exception to the error the record fails with', async () => {
-      const { logger, failures } = recordingLogger();
-      const handler = await createHandler(AppModule, {
-        trigger: 'sqs',
-        handler: OrdersHandler,
-        logger,
-      });
+      const { handler, failures } = await overSqs();
       const result = await handler(
         sqsBatch({ body: { sku: 'broke', quantity: 1 } }),
         lambdaContext({ awsRequestId: 'r-f' }),
@@ -366,22 +367,16 @@ describe('guards, interceptors, pipes and filters', () => {
       expect(failures()).toEqual([
         'Record m-0 of sqs request r-f failed: Error: retry later: balance too low',
       ]);
-      await handler.app.close();
     });
 
     it('counts a record as processed when a filter returns a value', async () => {
-      const handler = await createHandler(AppModule, {
-        trigger: 'sqs',
-        handler: OrdersHandler,
-        logger: false,
-      });
+      const { handler } = await overSqs();
       const result = await handler(
         sqsBatch({ body: { sku: 'declined', quantity: 1 } }),
         lambdaContext(),
       );
       expect(result).toEqual({ batchItemFailures: [] });
       expect(trail).toContain('filter:declined');
-      await handler.app.close();
     });
   });
 
@@ -418,10 +413,8 @@ describe('guards, interceptors, pipes and filters', () => {
     };
 
     it('applies global pipes and guards to records', async () => {
-      const handler = await createHandler(PlainModule, {
-        trigger: 'sqs',
-        handler: PlainHandler,
-        logger: false,
+      const { handler } = await overSqs(PlainHandler, {
+        module: PlainModule,
         configure,
       });
       const result = await handler(
@@ -439,15 +432,10 @@ describe('guards, interceptors, pipes and filters', () => {
       expect(handler.app.get(PlainHandler).seen).toEqual([
         { sku: 'C', quantity: 1 },
       ]);
-      await handler.app.close();
     });
 
     it('applies global pipes and guards to routes', async () => {
-      const handler = await createHandler(PlainModule, {
-        trigger: 'http-api',
-        logger: false,
-        configure,
-      });
+      const handler = await overHttp({ module: PlainModule, configure });
       const bad = await handler(
         httpApiEvent({ method: 'POST', url: '/plain', json: { sku: 1 } }),
         lambdaContext(),
@@ -463,7 +451,6 @@ describe('guards, interceptors, pipes and filters', () => {
         lambdaContext(),
       );
       expect(denied.statusCode).toBe(403);
-      await handler.app.close();
     });
   });
 });

@@ -4,44 +4,24 @@ import {
   type CanActivate,
   Controller,
   Get,
-  Inject,
   Injectable,
   Module,
   Scope,
   UseGuards,
 } from '@nestjs/common';
-import { APP_GUARD, ContextIdFactory, REQUEST } from '@nestjs/core';
+import { APP_GUARD, ContextIdFactory } from '@nestjs/core';
 import { Injector } from '@nestjs/core/internal';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createHandler,
   LambdaHandler,
-  type LambdaHttpRequest,
   type LambdaInvocation,
   OnSqsMessage,
 } from '../../src/index.js';
 import { lambdaContext } from '../support/context.js';
-import { records } from '../support/events.js';
 import { httpApiEvent } from '../support/http-events.js';
-
-let created = 0;
-
-/** Request-scoped: one per invocation (per record for batches), built around `REQUEST`. */
-@Injectable({ scope: Scope.REQUEST })
-class TenantContext {
-  readonly serial = ++created;
-  constructor(
-    @Inject(REQUEST)
-    readonly request: LambdaInvocation<SQSEvent, SQSRecord> | LambdaHttpRequest,
-  ) {}
-
-  get tenant(): string | undefined {
-    if ('headers' in this.request)
-      return this.request.headers['x-tenant-id'] as string;
-    return this.request.record?.messageAttributes['tenant']?.stringValue;
-  }
-}
+import { tenantBatch, TenantContext } from '../support/tenant.js';
 
 @Injectable()
 class Audit {
@@ -136,20 +116,11 @@ class StaticController {
 })
 class AppModule {}
 
-const batch = (...tenants: string[]): SQSEvent => ({
-  Records: records<SQSRecord>('sqs-base', tenants.length, (record, index) => {
+const batch = (...tenants: string[]): SQSEvent =>
+  tenantBatch(tenants, (record, index) => {
     record.messageId = `m-${index}`;
     record.body = JSON.stringify({ n: index });
-    record.messageAttributes = {
-      tenant: {
-        dataType: 'String',
-        stringValue: tenants[index],
-        stringListValues: [],
-        binaryListValues: [],
-      },
-    };
-  }),
-});
+  });
 
 describe('request scope', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -161,7 +132,7 @@ describe('request scope', () => {
       logger: false,
     });
     const audit = handler.app.get(Audit);
-    const first = created;
+    const first = TenantContext.created;
     await handler(batch('acme', 'globex', 'acme'), lambdaContext());
     await handler(batch('initech'), lambdaContext());
     // Records of a standard queue run concurrently: which one's providers Nest builds first is
@@ -248,7 +219,7 @@ describe('request scope', () => {
       logger: false,
     });
     const byNest = vi.spyOn(Injector.prototype, 'loadPerContext');
-    const first = created;
+    const first = TenantContext.created;
 
     await handler(batch('acme'), lambdaContext());
     await handler(batch('globex', 'initech'), lambdaContext());

@@ -7,13 +7,11 @@ import {
   Catch,
   ClassSerializerInterceptor,
   Controller,
-  Delete,
   type ExceptionFilter,
   type ExecutionContext,
   Get,
   Header,
   Headers,
-  HttpCode,
   HttpException,
   Injectable,
   type INestApplication,
@@ -21,7 +19,6 @@ import {
   Module,
   type NestInterceptor,
   Param,
-  ParseIntPipe,
   Post,
   Put,
   Query,
@@ -46,6 +43,7 @@ import helmet from 'helmet';
 import { map, type Observable } from 'rxjs';
 import type { LambdaHttpRequest, LambdaHttpResponse } from '../../src/index.js';
 import { AllExceptionsFilter } from './all-exceptions.filter.js';
+import { RecordRoutes } from './record-routes.js';
 
 // One application for the differential suite (test/http/differential.test.ts): served by
 // @nestjs/platform-express over HTTP and by each HTTP trigger, it must answer the same.
@@ -108,7 +106,7 @@ class WrapInterceptor implements NestInterceptor {
 }
 
 @Controller('items')
-class ItemsController {
+class ItemsController extends RecordRoutes {
   @Get()
   list(@Query() query: unknown) {
     return { items: [1, 2, 3], query };
@@ -160,11 +158,6 @@ class ItemsController {
     throw new Error('hidden');
   }
 
-  @Get(':id')
-  one(@Param('id', ParseIntPipe) id: number) {
-    return { id };
-  }
-
   @Post()
   create(@Body(new ValidationPipe()) item: CreateItem) {
     return { created: item };
@@ -174,12 +167,6 @@ class ItemsController {
   @Header('cache-control', 'no-store')
   replace(@Param('id') id: string, @Body() body: unknown) {
     return { id, body };
-  }
-
-  @Delete(':id')
-  @HttpCode(204)
-  remove() {
-    return { ignored: true };
   }
 }
 

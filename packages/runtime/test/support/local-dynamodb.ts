@@ -1,13 +1,22 @@
+// dynalite ships no types. The root's tsconfig leaves packages/ out, so the bench and the e2e tests
+// see the declaration only through this reference, which an import cannot give (it is ambient).
+// oxlint-disable-next-line typescript/triple-slash-reference
+/// <reference path="./dynalite-server.d.ts" />
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import type { AddressInfo } from 'node:net';
 
+// The one local DynamoDB of the repository: the runtime's tests use it in their own process, the
+// bench and the e2e tests (at the root, which depends on the runtime, never the reverse) hand its
+// `env` to the functions they start. It lives here because the runtime's tests must run from a copy
+// of packages/runtime alone (scripts/test-peers.mjs copies src/ and test/ only).
+
 /**
- * A DynamoDB API on 127.0.0.1: dynalite (npm), in memory, in this process. Functions run in child
- * processes and reach it through the AWS SDK's standard `AWS_ENDPOINT_URL_DYNAMODB`, given in `env`;
- * this process's own environment is left alone.
+ * A DynamoDB API on 127.0.0.1: dynalite (npm), in memory, in this process, reached through the AWS
+ * SDK's standard `AWS_ENDPOINT_URL_DYNAMODB`.
  */
 export interface LocalDynamoDb {
+  readonly endpoint: string;
   /** What a function's process needs to use this store instead of AWS. */
   readonly env: Readonly<Record<string, string>>;
   /** A client of this store, for the caller's own checks. */
@@ -23,7 +32,10 @@ export interface LocalDynamoDb {
 const REGION = 'us-east-1';
 const CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-/** Starts dynalite on a free port of 127.0.0.1; rejects after `timeoutMs`. */
+/**
+ * Starts dynalite on a free port of 127.0.0.1, leaving this process's environment alone (give
+ * `env` to the processes that should use it); rejects after `timeoutMs`.
+ */
 export async function startLocalDynamoDb(
   timeoutMs = 10_000,
 ): Promise<LocalDynamoDb> {
@@ -48,6 +60,7 @@ export async function startLocalDynamoDb(
     requestHandler: { requestTimeout: 5_000 },
   });
   return {
+    endpoint,
     env: {
       AWS_ENDPOINT_URL_DYNAMODB: endpoint,
       AWS_REGION: REGION,
@@ -70,6 +83,28 @@ export async function startLocalDynamoDb(
       // Keep-alive sockets of the functions' SDKs would hold close() open.
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * `startLocalDynamoDb` for code under test in this process: its `env` is set on `process.env`
+ * until `stop()`, which puts back what was there.
+ */
+export async function startInProcessDynamoDb(): Promise<LocalDynamoDb> {
+  const db = await startLocalDynamoDb();
+  const saved = Object.fromEntries(
+    Object.keys(db.env).map((key) => [key, process.env[key]]),
+  );
+  Object.assign(process.env, db.env);
+  return {
+    ...db,
+    async stop() {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      await db.stop();
     },
   };
 }
