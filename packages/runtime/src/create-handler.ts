@@ -218,6 +218,11 @@ async function startHandler(
       );
     }
     const { controllers, responseStreaming } = options as HttpHandlerOptions;
+    if (responseStreaming && factory) {
+      throw new LambdaHandlerDefinitionError(
+        "createTestingHandler does not stream: invoke the entry created with responseStreaming through the test kit's invokeStreaming(handler, event) instead.",
+      );
+    }
     const awslambda = streamingRuntime(trigger, responseStreaming, process.env);
     const { startHttpFunction } = await loadHttp();
     const { app, run, stream } = await startHttpFunction(

@@ -22,6 +22,7 @@ import {
 } from '../../src/index.js';
 import type { LambdaStreamingEntry } from '../../src/create-handler.js';
 import {
+  createTestingHandler,
   installAwsLambdaGlobal,
   invokeStreaming,
   isStreamingHandler,
@@ -308,5 +309,19 @@ describe('responseStreaming at init', () => {
     } finally {
       uninstall = installAwsLambdaGlobal();
     }
+  });
+});
+
+describe('createTestingHandler', () => {
+  it('refuses responseStreaming in one line that names invokeStreaming', async () => {
+    await expect(
+      createTestingHandler(StreamingModule, {
+        trigger: 'function-url',
+        responseStreaming: true,
+        logger: false,
+      }),
+    ).rejects.toThrow(
+      /^createTestingHandler does not stream: invoke the entry created with responseStreaming through the test kit's invokeStreaming\(handler, event\) instead\.$/,
+    );
   });
 });
