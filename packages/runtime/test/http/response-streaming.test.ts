@@ -19,8 +19,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHandler,
   LambdaHandlerDefinitionError,
+  type LambdaStreamingEntry,
 } from '../../src/index.js';
-import type { LambdaStreamingEntry } from '../../src/create-handler.js';
+
 import {
   createTestingHandler,
   installAwsLambdaGlobal,
