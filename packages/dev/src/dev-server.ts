@@ -13,6 +13,7 @@ import {
 } from './events.js';
 import { FunctionPool } from './function-pool.js';
 import type { ServiceFunction } from './service-functions.js';
+import { StreamRelay } from './stream-relay.js';
 
 const INVOKE = /^\/_functions\/([a-z0-9-]+)\/invoke\/?$/;
 
@@ -73,14 +74,27 @@ export function createDevServer(
       ...http.filter((fn) => !fn.stage),
     ];
     let answer: { fn: ServiceFunction; result: unknown } | undefined;
-    for (const fn of candidates) {
+    // A function that streams (a function URL with `responseStreaming`) writes to the client as
+    // it answers; the client leaving destroys its response stream.
+    const left = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) left.abort();
+    });
+    for (const [index, fn] of candidates.entries()) {
       const path = fn.stage
         ? url.pathname.slice(fn.stage.length + 1) || '/'
         : url.pathname;
-      const result = await pool.invoke(
+      const relay = new StreamRelay(res, index < candidates.length - 1);
+      let result = await pool.invoke(
         fn,
         httpEvent(fn, requestOptions(req, path + url.search, body)),
+        { onStream: (part) => relay.receive(part), signal: left.signal },
       );
+      if (relay.status !== undefined) {
+        const held = relay.heldResult();
+        if (!held) return { name: fn.name, status: relay.status };
+        result = held;
+      }
       if (!notFound(result)) {
         answer = { fn, result };
         break;

@@ -3,14 +3,25 @@ import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { importedPackages } from './imported-packages.js';
 import type { ServiceFunction } from './service-functions.js';
+import type { StreamPart } from './worker-response-stream.js';
 
 type Reply =
   | { readonly ready: true }
+  | { readonly id: number; readonly stream: StreamPart }
   | { readonly id: number; readonly result?: unknown; readonly error?: string };
 
 interface Job {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
+  onStream?: (part: StreamPart) => void;
+}
+
+/** How an invocation hears of a streamed answer, and how its client leaving is told. */
+export interface InvokeOptions {
+  /** Receives each piece of the answer of a streaming function (`awslambda.streamifyResponse`). */
+  readonly onStream?: (part: StreamPart) => void;
+  /** Aborted when the client has gone: the function's response stream is destroyed. */
+  readonly signal?: AbortSignal;
 }
 
 /** The handler threw, or its init failed: the dev server answers 502 with the message. */
@@ -56,6 +67,8 @@ class FunctionWorker {
     this.ready = new Promise((resolve) => (ready = resolve));
     this.worker.on('message', (reply: Reply) => {
       if ('ready' in reply) return ready();
+      if ('stream' in reply)
+        return this.jobs.get(reply.id)?.onStream?.(reply.stream);
       const job = this.jobs.get(reply.id);
       this.jobs.delete(reply.id);
       if (reply.error === undefined) job?.resolve(reply.result);
@@ -77,11 +90,18 @@ class FunctionWorker {
     this.worker.postMessage({ entry });
   }
 
-  invoke(event: unknown): Promise<unknown> {
+  invoke(event: unknown, options: InvokeOptions = {}): Promise<unknown> {
     const id = this.nextId++;
+    const { onStream, signal } = options;
+    const abort = () => {
+      if (this.jobs.has(id)) this.worker.postMessage({ abort: id });
+    };
     return new Promise((resolve, reject) => {
-      this.jobs.set(id, { resolve, reject });
+      this.jobs.set(id, { resolve, reject, onStream });
       this.worker.postMessage({ id, event });
+      // The client may have left while the request waited for a compile.
+      if (signal?.aborted) abort();
+      else signal?.addEventListener('abort', abort, { once: true });
     });
   }
 
@@ -126,9 +146,13 @@ export class FunctionPool {
     this.ready = ready;
   }
 
-  async invoke(fn: ServiceFunction, event: unknown): Promise<unknown> {
+  async invoke(
+    fn: ServiceFunction,
+    event: unknown,
+    options?: InvokeOptions,
+  ): Promise<unknown> {
     await this.ready;
-    return (this.workers.get(fn.name) ?? this.start(fn)).invoke(event);
+    return (this.workers.get(fn.name) ?? this.start(fn)).invoke(event, options);
   }
 
   /** Retires the workers of the current build; resolves when they have ended. */

@@ -82,10 +82,16 @@ export const handler = async (event: any) => ({
   }),
 };
 
-/** Writes the service to a new temporary folder and returns it. */
-export function createDevService(): string {
+/**
+ * Writes the service to a new temporary folder and returns it. `changes` adds files, or leaves
+ * one out (`null`).
+ */
+export function createDevService(
+  changes: Record<string, string | null> = {},
+): string {
   const root = mkdtempSync(join(tmpdir(), 'nest-lambda-dev-'));
-  for (const [path, text] of Object.entries(files)) {
+  for (const [path, text] of Object.entries({ ...files, ...changes })) {
+    if (text === null) continue;
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);
   }

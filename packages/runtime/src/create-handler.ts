@@ -28,6 +28,10 @@ import {
   type TriggerResult,
 } from './triggers/trigger.registry.js';
 import type { HandlerMethod } from './pipeline/handler-method.js';
+import {
+  streamingRuntime,
+  type LambdaResponseStream,
+} from './http/response-streaming.js';
 import type {
   EventTriggerDefinition,
   HttpTriggerDefinition,
@@ -38,6 +42,18 @@ export type LambdaEntry<TEvent, TResult> = ((
   event: TEvent,
   context: Context,
 ) => Promise<TResult>) & {
+  readonly app: INestApplicationContext;
+};
+
+/**
+ * The function Lambda calls when the function URL streams its responses (`responseStreaming`),
+ * marked by `awslambda.streamifyResponse`, with the Nest application behind it.
+ */
+export type LambdaStreamingEntry<TEvent> = ((
+  event: TEvent,
+  responseStream: LambdaResponseStream,
+  context: Context,
+) => Promise<void>) & {
   readonly app: INestApplicationContext;
 };
 
@@ -55,6 +71,12 @@ export interface HttpHandlerOptions<
   readonly trigger: T;
   /** The controllers this function serves; all of the application's when left out. */
   readonly controllers?: readonly Type[];
+  /**
+   * Function URLs only: stream each response as it is written (Lambda response streaming, the
+   * URL's invoke mode `RESPONSE_STREAM`), so that `@Sse()` routes, streamed `StreamableFile`s and
+   * `@Res()` writes reach the client as they happen. Any other trigger fails at init.
+   */
+  readonly responseStreaming?: boolean;
 }
 
 /** Options of `createHandler` for an event trigger. */
@@ -79,6 +101,12 @@ export interface EventHandlerOptions<
  * });
  * ```
  */
+export function createHandler(
+  rootModule: RootModule,
+  options: HttpHandlerOptions<'function-url'> & {
+    readonly responseStreaming: true;
+  },
+): Promise<LambdaStreamingEntry<TriggerEvent<'function-url'>>>;
 export function createHandler<T extends HttpTrigger>(
   rootModule: RootModule,
   options: HttpHandlerOptions<T>,
@@ -90,7 +118,7 @@ export function createHandler<T extends EventTrigger>(
 export function createHandler(
   rootModule: RootModule,
   options: HttpHandlerOptions | EventHandlerOptions,
-): Promise<LambdaEntry<unknown, unknown>> {
+): Promise<LambdaEntry<never, unknown> | LambdaStreamingEntry<never>> {
   return buildHandler(rootModule, options);
 }
 
@@ -189,13 +217,37 @@ async function startHandler(
         `createEventHandler takes event triggers; "${trigger}" is an HTTP trigger: use createHandler for it.`,
       );
     }
+    const { controllers, responseStreaming } = options as HttpHandlerOptions;
+    if (responseStreaming && factory) {
+      throw new LambdaHandlerDefinitionError(
+        "createTestingHandler does not stream: invoke the entry created with responseStreaming through the test kit's invokeStreaming(handler, event) instead.",
+      );
+    }
+    const awslambda = streamingRuntime(trigger, responseStreaming, process.env);
     const { startHttpFunction } = await loadHttp();
-    const { controllers } = options as HttpHandlerOptions;
-    const { app, run } = await startHttpFunction(rootModule, kit, definition, {
-      ...settings,
-      controllers,
-    });
-    return entry(app, run);
+    const { app, run, stream } = await startHttpFunction(
+      rootModule,
+      kit,
+      definition,
+      { ...settings, controllers, awslambda },
+    );
+    if (!stream || !awslambda) return entry(app, run);
+    // Lambda's runtime calls a streaming handler with the response stream before the context.
+    const streaming: LambdaStreamingEntry<unknown> = Object.assign(
+      awslambda.streamifyResponse(
+        (
+          event: unknown,
+          responseStream: LambdaResponseStream,
+          context: Context,
+        ) =>
+          entry(app, (_event, invocation) =>
+            stream(event, responseStream, invocation),
+          )(event, context) as Promise<void>,
+      ),
+      { app },
+    );
+    // The same `app` property; callers that stream know the entry's other signature.
+    return streaming as unknown as LambdaEntry<unknown, unknown>;
   }
   const { handler } = options as EventHandlerOptions;
   let methods: HandlerMethod[] = [];

@@ -5,6 +5,8 @@ export type {
   LambdaEntry,
 } from './create-handler.js';
 export type { LambdaAppConfig, RootModule } from './app-context.js';
+export type { LambdaStreamingEntry } from './create-handler.js';
+export type { LambdaResponseStream } from './http/response-streaming.js';
 export { TRIGGER_CATALOG, TRIGGERS } from './triggers/trigger-catalog.js';
 export type { Trigger, TriggerInfo } from './triggers/trigger-catalog.js';
 export type {

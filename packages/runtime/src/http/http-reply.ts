@@ -52,7 +52,8 @@ function isJson(contentType: string): boolean {
   return media.startsWith('application/json') || media.endsWith('+json');
 }
 
-// The whole stream is read: a Lambda result is one payload, not a stream.
+// The whole stream is read: a buffered Lambda result is one payload. With response streaming,
+// each chunk is written as it is read; an error after the first one ends the response.
 async function replyWithFile(
   response: LambdaHttpResponse,
   file: StreamableFile,
@@ -70,11 +71,15 @@ async function replyWithFile(
   try {
     const chunks: Buffer[] = [];
     for await (const chunk of file.getStream()) {
-      chunks.push(
+      const part =
         typeof chunk === 'string'
           ? Buffer.from(chunk)
-          : Buffer.from(chunk as Uint8Array),
-      );
+          : Buffer.from(chunk as Uint8Array);
+      // Response streaming: each chunk goes out as it is read, as Express's pipe() sends it;
+      // a client that left stops the reading (leaving the loop destroys the file's stream).
+      if (!response.streaming) chunks.push(part);
+      else if (response.destroyed) return;
+      else response.write(part);
     }
     bytes = Buffer.concat(chunks);
   } catch (error) {

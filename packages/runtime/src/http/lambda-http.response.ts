@@ -4,9 +4,18 @@ import type { LambdaHttpRequest, LambdaSocket } from './lambda-http.request.js';
 
 const CHUNKS = Symbol('lambda.http.chunks');
 const DONE = Symbol('lambda.http.done');
+const SINK = Symbol('lambda.http.sink');
 
 type Callback = (error?: Error | null) => void;
 type Chunk = string | Uint8Array;
+
+/** Where a streaming response sends its head and body as they are written (response streaming). */
+export interface ResponseSink {
+  /** The head is final (`flushHeaders()`, or the first write). */
+  head(): void;
+  /** A chunk of the body, after Node accepted the write. */
+  write(chunk: Buffer): void;
+}
 
 /** Express's response methods, as the response exposes them (`res.cookie()`, `res.redirect()`, ...). */
 export type ExpressResponseMethods = Omit<
@@ -38,6 +47,7 @@ export class LambdaHttpResponse extends ExpressResponse {
   locals: { [name: string]: unknown } = Object.create(null) as {};
   private readonly [CHUNKS]: Buffer[] = [];
   private [DONE]: Promise<void> | undefined;
+  private [SINK]: ResponseSink | undefined;
 
   constructor(request: LambdaHttpRequest, socket: LambdaSocket) {
     super(request);
@@ -56,13 +66,31 @@ export class LambdaHttpResponse extends ExpressResponse {
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
   }
 
+  /** Whether the body goes out as it is written (response streaming) instead of at the end. */
+  get streaming(): boolean {
+    return this[SINK] !== undefined;
+  }
+
+  /** Sends the head and each chunk to `sink` as they are written, instead of keeping them. */
+  streamTo(sink: ResponseSink): void {
+    this[SINK] = sink;
+  }
+
   override write(
     chunk: Chunk,
     encoding?: BufferEncoding | Callback,
     callback?: Callback,
   ): boolean {
-    if (!this.writableEnded) this.capture(chunk, encoding);
-    return super.write(chunk, encoding as BufferEncoding, callback);
+    const sink = this[SINK];
+    if (sink === undefined) {
+      if (!this.writableEnded) this.capture(chunk, encoding);
+      return super.write(chunk, encoding as BufferEncoding, callback);
+    }
+    // Streaming: Node checks the head and the chunk first, so nothing invalid is sent.
+    const open = !this.writableEnded;
+    const accepted = super.write(chunk, encoding as BufferEncoding, callback);
+    if (open) forward(sink, chunk, encoding);
+    return accepted;
   }
 
   override end(
@@ -70,10 +98,22 @@ export class LambdaHttpResponse extends ExpressResponse {
     encoding?: BufferEncoding | Callback,
     callback?: Callback,
   ): this {
-    if (!this.writableEnded && chunk !== undefined && chunk !== null) {
-      if (typeof chunk !== 'function') this.capture(chunk, encoding);
+    const sink = this[SINK];
+    const open = !this.writableEnded;
+    const hasChunk =
+      chunk !== undefined && chunk !== null && typeof chunk !== 'function';
+    if (sink === undefined && open && hasChunk) this.capture(chunk, encoding);
+    super.end(chunk as Chunk, encoding as BufferEncoding, callback);
+    if (sink !== undefined && open) {
+      if (hasChunk) forward(sink, chunk, encoding);
+      else sink.head();
     }
-    return super.end(chunk as Chunk, encoding as BufferEncoding, callback);
+    return this;
+  }
+
+  override flushHeaders(): void {
+    super.flushHeaders();
+    this[SINK]?.head();
   }
 
   /** Resolves once the response has finished (or was destroyed before it could). */
@@ -86,19 +126,28 @@ export class LambdaHttpResponse extends ExpressResponse {
   }
 
   private capture(chunk: Chunk, encoding: unknown): void {
-    if (typeof chunk === 'string') {
-      this[CHUNKS].push(
-        Buffer.from(
-          chunk,
-          typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8',
-        ),
-      );
-    } else if (chunk instanceof Uint8Array) {
-      this[CHUNKS].push(
-        Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
-      );
-    }
+    const bytes = toBuffer(chunk, encoding);
+    if (bytes) this[CHUNKS].push(bytes);
   }
+}
+
+function forward(sink: ResponseSink, chunk: Chunk, encoding: unknown): void {
+  const bytes = toBuffer(chunk, encoding);
+  if (bytes) sink.write(bytes);
+  else sink.head();
+}
+
+function toBuffer(chunk: Chunk, encoding: unknown): Buffer | undefined {
+  if (typeof chunk === 'string') {
+    return Buffer.from(
+      chunk,
+      typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8',
+    );
+  }
+  if (chunk instanceof Uint8Array) {
+    return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  }
+  return undefined;
 }
 
 // Express's response methods sit between this class and ServerResponse, as they do on the

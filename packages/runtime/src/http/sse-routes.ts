@@ -4,9 +4,9 @@ import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { LambdaHandlerDefinitionError } from '../errors.js';
 
 /**
- * A Lambda result is one buffered payload, and the kit does not use response streaming: an @Sse()
- * route would never end its response, and the invocation would wait for Lambda's timeout. So the
- * function refuses to start, naming the route and what to do instead.
+ * Without response streaming a Lambda result is one buffered payload: an @Sse() route would never
+ * end its response, and the invocation would wait for Lambda's timeout. So a function that does
+ * not stream refuses to start, naming the route and what to do instead.
  */
 export function rejectSseRoutes(app: INestApplicationContext): void {
   const scanner = new MetadataScanner();
@@ -28,7 +28,7 @@ export function rejectSseRoutes(app: INestApplicationContext): void {
           .filter((part) => typeof part === 'string' && part !== '/')
           .join('/');
         throw new LambdaHandlerDefinitionError(
-          `@Sse() route GET /${path} (${type.name}.${name}) cannot be served: HTTP triggers return one buffered response, so the event stream would never end. Serve it from a container or an API Gateway WebSocket API, or have clients poll a regular @Get() route.`,
+          `@Sse() route GET /${path} (${type.name}.${name}) cannot be served: this function returns one buffered response, so the event stream would never end. Serve it from a function URL with createHandler(..., { trigger: 'function-url', responseStreaming: true }) and invokeMode RESPONSE_STREAM, or have clients poll a regular @Get() route.`,
         );
       }
     }

@@ -51,3 +51,12 @@ export type {
   TestingHandler,
   TestingOptions,
 } from './testing-handler.js';
+export {
+  awsLambdaGlobal,
+  createResponseStream,
+  decodeResponseStream,
+  installAwsLambdaGlobal,
+  invokeStreaming,
+  isStreamingHandler,
+} from './lambda-streaming.js';
+export type { StreamedResponse } from './lambda-streaming.js';

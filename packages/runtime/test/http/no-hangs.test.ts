@@ -148,11 +148,13 @@ class EventsController {
 class SseModule {}
 
 describe('@Sse() routes', () => {
-  it('make createHandler fail at init, naming the route and the fix', async () => {
-    await expect(
-      createHandler(SseModule, { trigger: 'function-url', logger: false }),
-    ).rejects.toThrow(
-      /^@Sse\(\) route GET \/events \(EventsController\.events\) cannot be served: .*WebSocket API, or have clients poll/,
-    );
+  it('make createHandler fail at init without response streaming, naming the route and the fix', async () => {
+    for (const trigger of ['function-url', 'http-api'] as const) {
+      await expect(
+        createHandler(SseModule, { trigger, logger: false }),
+      ).rejects.toThrow(
+        /^@Sse\(\) route GET \/events \(EventsController\.events\) cannot be served: .*responseStreaming: true .*RESPONSE_STREAM, or have clients poll/,
+      );
+    }
   });
 });
