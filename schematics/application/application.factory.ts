@@ -11,7 +11,10 @@ import {
 import { formatNewFiles } from '../utils/format-new-files.rule.js';
 import { serviceVersions } from '../utils/generator-package.js';
 import { renderTemplates } from '../utils/render-templates.js';
-import { triggerTemplates } from '../utils/trigger-templates.js';
+import {
+  isConstructFile,
+  triggerTemplates,
+} from '../utils/trigger-templates.js';
 import type { ApplicationOptions } from './application.schema.js';
 import {
   type NormalizedApplicationOptions,
@@ -77,7 +80,7 @@ function renderProject(options: NormalizedApplicationOptions): Source {
 
 /**
  * A function's files: its hand-written sample, if the trigger has one, plus the trigger's
- * construct; otherwise everything the trigger's template adds (as `nest g lambda-handler` would).
+ * construct and CORS policy; otherwise everything the trigger's template adds (as `nest g lambda-handler` would).
  */
 function renderFunction(
   options: NormalizedApplicationOptions,
@@ -88,8 +91,6 @@ function renderFunction(
   if (!fn.sample) return [renderTemplates(trigger, context, options.directory)];
   return [
     renderTemplates(`samples/${fn.trigger}`, context, options.directory),
-    renderTemplates(trigger, context, options.directory, (path) =>
-      path.startsWith('/infra/'),
-    ),
+    renderTemplates(trigger, context, options.directory, isConstructFile),
   ];
 }

@@ -7,7 +7,10 @@ import {
 } from '@angular-devkit/schematics';
 import { serviceVersions } from '../utils/generator-package.js';
 import { renderTemplates } from '../utils/render-templates.js';
-import { triggerTemplates } from '../utils/trigger-templates.js';
+import {
+  isConstructFile,
+  triggerTemplates,
+} from '../utils/trigger-templates.js';
 import type { InitTarget } from './read-app.js';
 
 // Parts of a generated service's skeleton an existing app gets as they are. The app keeps its own
@@ -53,8 +56,11 @@ export function initFiles(tree: Tree, target: InitTarget): Source {
     );
   return apply(renderTemplates('project', context, '/', isSkeleton), [
     mergeWith(
-      renderTemplates(triggerTemplates('http-api'), context, '/', (path) =>
-        path.startsWith('/infra/'),
+      renderTemplates(
+        triggerTemplates('http-api'),
+        context,
+        '/',
+        isConstructFile,
       ),
       MergeStrategy.Error,
     ),

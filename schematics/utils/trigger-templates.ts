@@ -14,3 +14,15 @@ export function triggerTemplates(trigger: Trigger): readonly string[] {
     `triggers/${trigger}`,
   ];
 }
+
+/**
+ * Whether a template file is part of what a function's construct needs: `infra/`, and the CORS
+ * policy (`src/functions/<name>.cors.ts`) that the construct shares with the function. A sample
+ * or lambda-init, which bring their own entry, take these files from the trigger's templates.
+ */
+export function isConstructFile(path: string): boolean {
+  return (
+    path.startsWith('/infra/') ||
+    /^\/src\/functions\/[^/]+\.cors\.ts(\.ejs)?$/.test(path)
+  );
+}

@@ -137,7 +137,7 @@ describe('create-nest-lambda add', () => {
     ],
     [
       ['add', 'lh', 'payments', '--type', 'ftp'],
-      'Error: unknown trigger "ftp"; pass --type with one of: http-api, rest-api, function-url, sqs, sqs-fifo, sns, s3, eventbridge, schedule, dynamodb-stream, kinesis, invoke.',
+      'Error: unknown trigger "ftp"; pass --type with one of: http-api, rest-api, function-url, alb, sqs, sqs-fifo, sns, s3, eventbridge, schedule, dynamodb-stream, kinesis, invoke.',
     ],
     [
       ['add', 'lh', 'payments', '--frobnicate'],

@@ -51,8 +51,8 @@ const INSTALL = {
 } as const;
 
 /**
- * Writes the scaffold's CDK app (infra/, package.json, a lock file, a stub per entry) to a folder
- * whose node_modules is this repository's, as application-runtime.test.ts does.
+ * Writes the scaffold's CDK app (infra/, the CORS policies, package.json, a lock file, a stub per
+ * entry) to a folder whose node_modules is this repository's, as application-runtime.test.ts does.
  */
 async function writeCdkApp(): Promise<string> {
   const tree = await scaffold({ triggers: 'sqs,http-api' });
@@ -62,7 +62,10 @@ async function writeCdkApp(): Promise<string> {
     writeFileSync(join(root, path), content);
   };
   for (const path of tree.files) {
-    if (/^\/(infra\/|package\.json$)/.test(path))
+    // The HTTP constructs read the CORS policy they share with their function.
+    if (
+      /^\/(infra\/|package\.json$|src\/functions\/[^/]+\.cors\.ts$)/.test(path)
+    )
       write(path, tree.readText(path));
   }
   write('package-lock.json', '{}\n');

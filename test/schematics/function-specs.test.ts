@@ -29,7 +29,7 @@ describe('generated function specs use the test kit', () => {
 
   it('with a factory of their trigger wherever the trigger has an event shape', () => {
     const factories =
-      /\b(httpApiEvent|restApiEvent|functionUrlEvent|sqsEvent|snsEvent|s3Event|eventBridgeEvent|scheduleEvent|dynamoDbStreamEvent|kinesisEvent)\(/;
+      /\b(httpApiEvent|restApiEvent|functionUrlEvent|albEvent|sqsEvent|snsEvent|s3Event|eventBridgeEvent|scheduleEvent|dynamoDbStreamEvent|kinesisEvent)\(/;
     const without = specs()
       .filter(([, text]) => !factories.test(text))
       .map(([path]) => path);

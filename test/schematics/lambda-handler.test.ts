@@ -9,8 +9,6 @@ import {
 
 const { service, run, runner } = useScaffoldedService('lambda-handler');
 
-const HTTP = ['http-api', 'rest-api', 'function-url'];
-
 describe('lambda-handler', () => {
   it('adds an SQS function: feature, entry, construct, event, tests; imports its module; adds it to the stack', async () => {
     const tree = await run({ name: 'payments', type: 'sqs' });
@@ -119,9 +117,13 @@ describe('lambda-handler', () => {
           '/test/events/billing-run.json',
           '/test/functions/billing-run.function.spec.ts',
           '/src/billing-run/billing-run.module.ts',
-          HTTP.includes(trigger)
-            ? '/src/billing-run/billing-run.controller.ts'
-            : '/src/billing-run/billing-run.handler.ts',
+          ...(HTTP_TRIGGERS.includes(trigger)
+            ? [
+                '/src/billing-run/billing-run.controller.ts',
+                // The CORS policy the construct and the entry share.
+                '/src/functions/billing-run.cors.ts',
+              ]
+            : ['/src/billing-run/billing-run.handler.ts']),
         ]),
       );
       for (const path of added) {
@@ -204,7 +206,7 @@ describe('lambda-handler', () => {
   it.each([
     [
       { type: 'ftp' },
-      'unknown trigger "ftp"; pass --type with one of: http-api, rest-api, function-url, sqs, sqs-fifo, sns, s3, eventbridge, schedule, dynamodb-stream, kinesis, invoke.',
+      'unknown trigger "ftp"; pass --type with one of: http-api, rest-api, function-url, alb, sqs, sqs-fifo, sns, s3, eventbridge, schedule, dynamodb-stream, kinesis, invoke.',
     ],
     [
       { path: 'billing' },

@@ -47,6 +47,7 @@ describe('lambda-init on a fresh nest new app', () => {
       '/infra/service.stack.ts',
       '/scripts/invoke.ts',
       '/src/core/core.module.ts',
+      '/src/functions/api.cors.ts',
       '/src/functions/api.function.ts',
       '/test/events/api.json',
       '/test/functions/api.function.spec.ts',

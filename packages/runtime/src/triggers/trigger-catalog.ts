@@ -43,8 +43,9 @@ export const TRIGGER_CATALOG = {
   alb: {
     kind: 'http',
     summary: 'an Application Load Balancer target, routed to controllers',
-    scaffold: false,
+    scaffold: true,
     migrate: false,
+    sampleName: 'storefront',
   },
   sqs: {
     kind: 'event',
