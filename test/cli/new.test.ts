@@ -196,6 +196,7 @@ describe('create-nest-lambda: scaffolding', () => {
       .filter((line) => line.startsWith('CREATE svc/src/'))
       .map((line) => line.replace(/^CREATE svc\/src\/| \(\d+ bytes\)$/g, ''));
     expect(created.filter((path) => path.startsWith('functions/'))).toEqual([
+      'functions/http-api.cors.ts',
       'functions/http-api.function.ts',
       'functions/payments.function.ts',
       'functions/schedule.function.ts',
