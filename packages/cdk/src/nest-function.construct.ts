@@ -1,8 +1,7 @@
-import { AssetHashType, Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   Architecture,
-  Code,
   Function as LambdaFunction,
   LoggingFormat,
   Runtime,
@@ -13,10 +12,8 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { externalModules } from './bundling.js';
-import type { FunctionBuild } from './function-build.js';
+import { functionCode } from './local-esbuild.js';
 import {
   POWERTOOLS_FEATURES,
   type PowertoolsFeature,
@@ -184,39 +181,6 @@ export class NestFunction extends LambdaFunction {
       });
     }
   }
-}
-
-const BUNDLE_MAIN = fileURLToPath(
-  new URL('./bundle-function.main.js', import.meta.url),
-);
-
-/**
- * The function's asset: `index.mjs` and its map, bundled at synth time in a child process (CDK's
- * local bundling is synchronous), hashed by its output as `NodejsFunction` hashes its bundles.
- * Docker is never used: the image is only the fallback CDK asks for.
- */
-function functionCode(name: string, build: Omit<FunctionBuild, 'outdir'>) {
-  return Code.fromAsset(build.projectRoot, {
-    assetHashType: AssetHashType.OUTPUT,
-    bundling: {
-      image: Runtime.NODEJS_LATEST.bundlingImage,
-      local: {
-        tryBundle(outdir) {
-          const run = spawnSync(
-            process.execPath,
-            [BUNDLE_MAIN, JSON.stringify({ ...build, outdir })],
-            { encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] },
-          );
-          if (run.status !== 0) {
-            throw new Error(
-              `bundling the function ${name} failed: ${(run.stderr || run.error?.message || '').trim()}`,
-            );
-          }
-          return true;
-        },
-      },
-    },
-  });
 }
 
 /** The variable each feature's runtime code reads: set in `environment`, the feature stays in. */
