@@ -1,12 +1,6 @@
 // `npm run bench`: the runtime kit's functions against the baselines, on the same handler logic
 // and the same events, all measured in this one run. See bench/README.md.
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -17,7 +11,6 @@ import {
   bundleComposition,
 } from './bundle/bundle-composition.js';
 import type { BuiltFunction } from './bundle/built-function.js';
-import { constructDrift } from './bundle/esbuild-settings.js';
 import { bundleSize } from './measure/bundle-size.js';
 import { type DevLoopFigures, measureDevLoop } from './measure/dev-loop.js';
 import { featuresMarkdown, featuresText } from './features/features-report.js';
@@ -81,17 +74,6 @@ async function main(config: BenchConfig, bundlesDir: string): Promise<void> {
     log('timing the generator (scaffold, nest g lambda-handler)');
     generator = await measureGenerator(service.dir, config.scaffoldRuns);
     writeBenchFiles(service.dir);
-    const drift = constructDrift(
-      readFileSync(
-        join(REPO_ROOT, 'packages', 'cdk', 'src', 'nest-function.construct.ts'),
-        'utf8',
-      ),
-    );
-    if (drift.length > 0) {
-      warnings.push(
-        `the baselines' esbuild settings no longer match the construct: ${drift.join(', ')}`,
-      );
-    }
     log('building the kit functions: nest build, then cdk synth');
     const kit = await buildService(service.dir, bundlesDir, target);
     log(

@@ -22,6 +22,8 @@ export async function buildBaselines(
       projectRoot: REPO_ROOT,
       target,
       dependencies: scenario.dependencies,
+      construct: false,
+      featuresOff: [],
     };
     await build(nestFunctionBuildOptions({ ...source, outdir }));
     built.push({ scenario, bundle: join(outdir, 'index.mjs'), source });

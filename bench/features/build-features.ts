@@ -17,6 +17,8 @@ export async function buildFeatureVariant(
     projectRoot: REPO_ROOT,
     target,
     dependencies: variant.dependencies,
+    construct: true,
+    featuresOff: variant.featuresOff,
   };
   await build(nestFunctionBuildOptions({ ...source, outdir }));
   return {

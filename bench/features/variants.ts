@@ -1,3 +1,5 @@
+import type { PowertoolsFeature } from '@create-nest-lambda/cdk';
+
 /** What a variant's environment is made from: the stores the bench started for this run. */
 export interface FeatureStores {
   /** The local DynamoDB API's environment (endpoint, region, credentials). */
@@ -18,11 +20,18 @@ export interface FeatureVariant {
    * that uses a feature in one function has its package in every function's bundle.
    */
   readonly dependencies: readonly string[];
+  /** The features its NestFunction has off: the construct's build leaves their packages out. */
+  readonly featuresOff: readonly PowertoolsFeature[];
   /** Added to the Lambda environment, as NestFunction's options set it. */
   environment(stores: FeatureStores): Record<string, string>;
 }
 
 const NEST = ['@nestjs/common', '@nestjs/core', 'reflect-metadata', 'rxjs'];
+const ALL_OFF: readonly PowertoolsFeature[] = [
+  'metrics',
+  'tracing',
+  'idempotency',
+];
 const METRICS = '@aws-lambda-powertools/metrics';
 const TRACER = '@aws-lambda-powertools/tracer';
 const IDEMPOTENCY = '@aws-lambda-powertools/idempotency';
@@ -48,13 +57,25 @@ export const FEATURE_VARIANTS: readonly FeatureVariant[] = [
     label: 'all off, no Powertools package bundled',
     entry: 'orders',
     dependencies: NEST,
+    featuresOff: ALL_OFF,
     environment: () => ({}),
   },
   {
     id: 'features-off-bundled',
-    label: 'all off, the three packages bundled',
+    // A service where another function uses them, as NestFunction bundled it before it left the
+    // packages of the features a function has off out of its bundle: the before of that change.
+    label: 'all off, the three packages bundled (before)',
     entry: 'orders',
     dependencies: [...NEST, METRICS, TRACER, IDEMPOTENCY],
+    featuresOff: [],
+    environment: () => ({}),
+  },
+  {
+    id: 'features-off-in-service',
+    label: 'all off, the service depends on the three',
+    entry: 'orders',
+    dependencies: [...NEST, METRICS, TRACER, IDEMPOTENCY],
+    featuresOff: ALL_OFF,
     environment: () => ({}),
   },
   {
@@ -62,6 +83,7 @@ export const FEATURE_VARIANTS: readonly FeatureVariant[] = [
     label: 'metrics on',
     entry: 'orders',
     dependencies: [...NEST, METRICS],
+    featuresOff: ['tracing', 'idempotency'],
     environment: metricsOn,
   },
   {
@@ -69,6 +91,7 @@ export const FEATURE_VARIANTS: readonly FeatureVariant[] = [
     label: 'tracing on',
     entry: 'orders',
     dependencies: [...NEST, TRACER],
+    featuresOff: ['metrics', 'idempotency'],
     environment: tracingOn,
   },
   {
@@ -76,6 +99,7 @@ export const FEATURE_VARIANTS: readonly FeatureVariant[] = [
     label: 'idempotency on (@Idempotent, dynalite)',
     entry: 'idempotent-orders',
     dependencies: [...NEST, IDEMPOTENCY],
+    featuresOff: ['metrics', 'tracing'],
     environment: idempotencyOn,
   },
   {
@@ -83,6 +107,7 @@ export const FEATURE_VARIANTS: readonly FeatureVariant[] = [
     label: 'all three on',
     entry: 'idempotent-orders',
     dependencies: [...NEST, METRICS, TRACER, IDEMPOTENCY],
+    featuresOff: [],
     environment: (stores) => ({
       ...metricsOn(),
       ...tracingOn(stores),

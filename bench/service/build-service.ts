@@ -78,6 +78,9 @@ export async function buildService(
       projectRoot: serviceDir,
       dependencies,
       target,
+      construct: true,
+      // bench.main.ts turns no feature on.
+      featuresOff: ['metrics', 'tracing', 'idempotency'] as const,
     };
     return { scenario, bundle: join(outdir, 'index.mjs'), source };
   });

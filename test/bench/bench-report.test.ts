@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../bench/bench.config.js';
-import { constructDrift } from '../../bench/bundle/esbuild-settings.js';
 import { httpEvent, sqsEvent, wrongResult } from '../../bench/events/events.js';
 import type { FunctionFigures, Sample } from '../../bench/report/figures.js';
 import { checkTargets } from '../../bench/report/targets.js';
@@ -99,22 +97,6 @@ describe('events', () => {
     expect(wrongResult('http', http, { statusCode: 200, body: '{}' })).toMatch(
       /expected 200/,
     );
-  });
-});
-
-describe('constructDrift', () => {
-  // The baselines are bundled with a copy of the construct's settings; this says when it is stale.
-  it('finds every setting of bench/bundle/esbuild-settings.ts in the generated construct', () => {
-    const construct = readFileSync(
-      join(REPO, 'packages', 'cdk', 'src', 'nest-function.construct.ts'),
-      'utf8',
-    );
-    expect(constructDrift(construct)).toEqual([]);
-  });
-
-  it('names a setting the construct no longer has', () => {
-    expect(constructDrift('minify: true')).toContain('keepNames: true');
-    expect(constructDrift('minify: true')).not.toContain('minify: true');
   });
 });
 

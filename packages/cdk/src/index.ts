@@ -12,3 +12,15 @@ export {
 } from './idempotency-table.js';
 export { readService } from './service-root.js';
 export type { ServiceManifest } from './service-root.js';
+export { functionBuildOptions } from './function-build.js';
+export type { FunctionBuild } from './function-build.js';
+export { bundleFunction, functionPlugins } from './bundle-function.js';
+export {
+  NEST_VALIDATION_IMPORTS,
+  narrowValidationImports,
+} from './narrow-validation.plugin.js';
+export {
+  POWERTOOLS_FEATURES,
+  powertoolsOff,
+} from './powertools-features.plugin.js';
+export type { PowertoolsFeature } from './powertools-features.plugin.js';

@@ -2,20 +2,22 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   Architecture,
+  Function as LambdaFunction,
   LoggingFormat,
   Runtime,
   Tracing,
+  type FunctionProps,
 } from 'aws-cdk-lib/aws-lambda';
-import {
-  NodejsFunction,
-  OutputFormat,
-  type NodejsFunctionProps,
-} from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CJS_SHIMS, externalModules } from './bundling.js';
+import { externalModules } from './bundling.js';
+import { functionCode } from './local-esbuild.js';
+import {
+  POWERTOOLS_FEATURES,
+  type PowertoolsFeature,
+} from './powertools-features.plugin.js';
 import {
   IDEMPOTENCY_TABLE_ENV,
   idempotencyTableOf,
@@ -24,7 +26,7 @@ import { readService } from './service-root.js';
 
 /** What a function construct may tune; bundling stays here so every function gets the same. */
 export interface NestFunctionProps extends Pick<
-  NodejsFunctionProps,
+  FunctionProps,
   | 'description'
   | 'memorySize'
   | 'timeout'
@@ -67,14 +69,16 @@ export interface NestFunctionProps extends Pick<
  * - from the tsc output (`nest build`), never from the TypeScript sources: esbuild does not emit
  *   decorator metadata, and without it Nest cannot inject constructor parameters;
  * - as ESM with class names kept, since Nest tells providers apart by name;
- * - with local esbuild, so `cdk synth` needs neither Docker nor a network;
+ * - with the service's esbuild, run by the construct itself (`bundle-function.ts`), so `cdk synth`
+ *   needs neither Docker nor a network, and the build can take plugins: CDK's `NodejsFunction` runs
+ *   esbuild's CLI, which takes none, and every function then bundled all of class-validator;
  * - on arm64 with JSON logs into a log group that has a retention, and a role that may write to
  *   that log group only; triggers add their own permissions.
  *
- * It extends `NodejsFunction` rather than wrapping one, so it is an `IFunction` itself (grants,
- * event sources, metrics) and its CloudFormation path is `<Stack>/<Construct>/Function/Resource`.
+ * It extends `Function` rather than wrapping one, so it is an `IFunction` itself (grants, event
+ * sources, metrics) and its CloudFormation path is `<Stack>/<Construct>/Function/Resource`.
  */
-export class NestFunction extends NodejsFunction {
+export class NestFunction extends LambdaFunction {
   constructor(scope: Construct, id: string, props: NestFunctionProps) {
     const {
       name,
@@ -120,8 +124,6 @@ export class NestFunction extends NodejsFunction {
       memorySize: 1024,
       timeout: Duration.seconds(10),
       ...options,
-      entry,
-      handler: 'handler',
       runtime,
       architecture: Architecture.ARM_64,
       role,
@@ -136,28 +138,21 @@ export class NestFunction extends NodejsFunction {
         ...(tracing && { POWERTOOLS_TRACE_ENABLED: 'true' }),
         ...environment,
       },
-      projectRoot: service.projectRoot,
-      depsLockFilePath: service.depsLockFilePath,
-      bundling: {
-        format: OutputFormat.ESM,
+      code: functionCode(name, {
+        entry,
         target: runtime.name.replace(/^nodejs(\d+)\.x$/, 'node$1'),
-        // ESM builds of dependencies first: less CommonJS to wrap, more to tree-shake.
-        mainFields: ['module', 'main'],
-        banner: CJS_SHIMS,
-        minify: true,
-        // Class names as written: Nest's logs and errors name providers by them, and ORMs name
-        // tables after entity classes. It costs about a third of a warm invocation (every closure
-        // gets its name set when created), measured with `npm run bench` in the generator.
-        keepNames: true,
-        // The map ships beside the bundle, but NODE_OPTIONS gets no --enable-source-maps, which
-        // parses it at every cold start (8 to 13 ms): the runtime's logger maps the stacks it
-        // logs on the first error instead. Set NODE_OPTIONS in `environment` for Node's own.
-        sourceMap: true,
-        // Stack traces need the mappings, not a copy of every source file.
-        sourcesContent: false,
-        // Everything else is bundled, the AWS SDK included: the version the tests ran with ships.
-        externalModules: externalModules(service.dependencies),
-      },
+        projectRoot: service.projectRoot,
+        external: externalModules(service.dependencies),
+        featuresOff: featuresOff(
+          {
+            metrics: !!metrics,
+            tracing: !!tracing,
+            idempotency: !!idempotency,
+          },
+          environment,
+        ),
+      }),
+      handler: 'index.handler',
     });
 
     if (idempotency) {
@@ -186,4 +181,22 @@ export class NestFunction extends NodejsFunction {
       });
     }
   }
+}
+
+/** The variable each feature's runtime code reads: set in `environment`, the feature stays in. */
+const FEATURE_ENV: Record<PowertoolsFeature, string> = {
+  metrics: 'POWERTOOLS_METRICS_NAMESPACE',
+  tracing: 'POWERTOOLS_TRACE_ENABLED',
+  idempotency: IDEMPOTENCY_TABLE_ENV,
+};
+
+/** The Powertools features this function has off, by its options and its environment. */
+function featuresOff(
+  on: Record<PowertoolsFeature, boolean>,
+  environment: Readonly<Record<string, string>> | undefined,
+): PowertoolsFeature[] {
+  return (Object.keys(POWERTOOLS_FEATURES) as PowertoolsFeature[]).filter(
+    (feature) =>
+      !on[feature] && environment?.[FEATURE_ENV[feature]] === undefined,
+  );
 }
