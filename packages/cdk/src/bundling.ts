@@ -1,7 +1,8 @@
 /**
  * Packages loaded lazily, only when an app uses them: the other transports of `@nestjs/core`, the
  * validation packages of `@nestjs/common`, the socket.io adapter of `@nestjs/websockets` and the
- * brokers' clients of `@nestjs/microservices`; and the runtime's Powertools features (metrics,
+ * brokers' clients of `@nestjs/microservices`, the Fastify static-file server `@nestjs/swagger` loads
+ * on Fastify only; and the runtime's Powertools features (metrics,
  * tracing, idempotency), imported only when the function turns them on. esbuild follows those
  * `import()`s and fails on every package that is not installed, so the ones the service does not
  * depend on are left out of the bundle.
@@ -17,6 +18,7 @@ export const NEST_OPTIONAL_PACKAGES: readonly string[] = [
   'ioredis',
   'kafkajs',
   'mqtt',
+  '@fastify/static',
   '@aws-lambda-powertools/idempotency',
   '@aws-lambda-powertools/metrics',
   '@aws-lambda-powertools/tracer',
