@@ -31,6 +31,7 @@ describe('create-nest-lambda billing-service --minimal --triggers http-api,sqs:p
 
   it('has only the functions asked for, and nothing of the sample domain', () => {
     expect(readdirSync(join(service.dir, 'src/functions')).sort()).toEqual([
+      'http-api.cors.ts',
       'http-api.function.ts',
       'payments.function.ts',
     ]);
