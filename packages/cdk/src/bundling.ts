@@ -1,3 +1,5 @@
+import { POWERTOOLS_FEATURES } from './powertools-features.plugin.js';
+
 /**
  * Packages loaded lazily, only when an app uses them: the other transports of `@nestjs/core`, the
  * validation packages of `@nestjs/common`, the socket.io adapter of `@nestjs/websockets` and the
@@ -19,9 +21,7 @@ export const NEST_OPTIONAL_PACKAGES: readonly string[] = [
   'kafkajs',
   'mqtt',
   '@fastify/static',
-  '@aws-lambda-powertools/idempotency',
-  '@aws-lambda-powertools/metrics',
-  '@aws-lambda-powertools/tracer',
+  ...Object.values(POWERTOOLS_FEATURES),
 ];
 
 /**
