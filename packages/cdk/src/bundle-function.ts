@@ -1,4 +1,5 @@
 import type { Plugin } from 'esbuild';
+import { builtinsWithoutFacade } from './builtins-without-facade.plugin.js';
 import { functionBuildOptions, type FunctionBuild } from './function-build.js';
 import { narrowValidationImports } from './narrow-validation.plugin.js';
 import { powertoolsOff } from './powertools-features.plugin.js';
@@ -8,6 +9,7 @@ export function functionPlugins(fn: FunctionBuild): Plugin[] {
   return [
     narrowValidationImports(fn.external),
     powertoolsOff(fn.featuresOff, fn.projectRoot),
+    builtinsWithoutFacade(),
   ];
 }
 

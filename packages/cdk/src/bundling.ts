@@ -32,15 +32,13 @@ export const PLATFORM_EXPRESS = '@nestjs/platform-express';
 
 /**
  * The banner of every bundle. The bundle is ESM (Nest 12 is ESM-only); CommonJS dependencies
- * bundled into it still call `require()` and read `__dirname`, which ESM does not define.
+ * bundled into it still call `require()` and read `__dirname`, which ESM does not define. The
+ * builtins come from `process.getBuiltinModule`, not `import`: see `builtinsWithoutFacade`.
  */
 export const CJS_SHIMS = [
-  "import { createRequire as __cnlCreateRequire } from 'node:module';",
-  "import { fileURLToPath as __cnlFileURLToPath } from 'node:url';",
-  "import { dirname as __cnlDirname } from 'node:path';",
-  'const require = __cnlCreateRequire(import.meta.url);',
-  'const __filename = __cnlFileURLToPath(import.meta.url);',
-  'const __dirname = __cnlDirname(__filename);',
+  "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);",
+  "const __filename = process.getBuiltinModule('node:url').fileURLToPath(import.meta.url);",
+  "const __dirname = process.getBuiltinModule('node:path').dirname(__filename);",
 ].join(' ');
 
 /**

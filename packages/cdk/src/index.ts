@@ -15,6 +15,7 @@ export type { ServiceManifest } from './service-root.js';
 export { functionBuildOptions } from './function-build.js';
 export type { FunctionBuild } from './function-build.js';
 export { bundleFunction, functionPlugins } from './bundle-function.js';
+export { builtinsWithoutFacade } from './builtins-without-facade.plugin.js';
 export {
   NEST_VALIDATION_IMPORTS,
   narrowValidationImports,
