@@ -1,6 +1,7 @@
 import type { Plugin } from 'esbuild';
 import { builtinsWithoutFacade } from './builtins-without-facade.plugin.js';
 import { functionBuildOptions, type FunctionBuild } from './function-build.js';
+import { lazyNestDateFormat } from './lazy-nest-date-format.plugin.js';
 import { narrowValidationImports } from './narrow-validation.plugin.js';
 import { powertoolsOff } from './powertools-features.plugin.js';
 
@@ -10,6 +11,7 @@ export function functionPlugins(fn: FunctionBuild): Plugin[] {
     narrowValidationImports(fn.external),
     powertoolsOff(fn.featuresOff, fn.projectRoot),
     builtinsWithoutFacade(),
+    lazyNestDateFormat(),
   ];
 }
 

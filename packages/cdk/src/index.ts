@@ -16,6 +16,7 @@ export { functionBuildOptions } from './function-build.js';
 export type { FunctionBuild } from './function-build.js';
 export { bundleFunction, functionPlugins } from './bundle-function.js';
 export { builtinsWithoutFacade } from './builtins-without-facade.plugin.js';
+export { lazyNestDateFormat } from './lazy-nest-date-format.plugin.js';
 export {
   NEST_VALIDATION_IMPORTS,
   narrowValidationImports,
