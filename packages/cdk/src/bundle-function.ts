@@ -3,6 +3,7 @@ import { builtinsWithoutFacade } from './builtins-without-facade.plugin.js';
 import { functionBuildOptions, type FunctionBuild } from './function-build.js';
 import { lazyNestDateFormat } from './lazy-nest-date-format.plugin.js';
 import { narrowValidationImports } from './narrow-validation.plugin.js';
+import { rxjsModules } from './rxjs-esm.plugin.js';
 import { powertoolsOff } from './powertools-features.plugin.js';
 
 /** The plugins of every function's build. */
@@ -12,6 +13,7 @@ export function functionPlugins(fn: FunctionBuild): Plugin[] {
     powertoolsOff(fn.featuresOff, fn.projectRoot),
     builtinsWithoutFacade(),
     lazyNestDateFormat(),
+    rxjsModules(),
   ];
 }
 
