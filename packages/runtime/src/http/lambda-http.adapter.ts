@@ -6,7 +6,7 @@ import cors, { type CorsOptions } from 'cors';
 import type { Application } from 'express';
 import { pathToRegexp } from 'path-to-regexp';
 import { parseBody } from './body-parser.js';
-import { createExpressApplication } from './express-parts.js';
+import { createExpressSettings } from './express-settings.js';
 import { reply } from './http-reply.js';
 import {
   LambdaHttpRequest,
@@ -45,7 +45,7 @@ export class LambdaHttpAdapter extends AbstractHttpAdapter<
 
   constructor() {
     const routes = new RouteTable();
-    const app = createExpressApplication();
+    const app = createExpressSettings();
     super(createRouter(routes, app));
     this.routes = routes;
     this.express = app;
