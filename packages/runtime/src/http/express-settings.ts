@@ -4,7 +4,7 @@ import {
   compileETag,
   compileQueryParser,
   compileTrust,
-} from 'express/lib/utils.js';
+} from './express-parts.js';
 
 type Setting = string;
 
