@@ -3,9 +3,10 @@ import type { VersionValue } from '@nestjs/common/internal';
 import { AbstractHttpAdapter } from '@nestjs/core';
 import { LegacyRouteConverter } from '@nestjs/core/internal';
 import cors, { type CorsOptions } from 'cors';
-import express, { type Application } from 'express';
+import type { Application } from 'express';
 import { pathToRegexp } from 'path-to-regexp';
 import { parseBody } from './body-parser.js';
+import { createExpressSettings } from './express-settings.js';
 import { reply } from './http-reply.js';
 import {
   LambdaHttpRequest,
@@ -44,7 +45,7 @@ export class LambdaHttpAdapter extends AbstractHttpAdapter<
 
   constructor() {
     const routes = new RouteTable();
-    const app = express();
+    const app = createExpressSettings();
     super(createRouter(routes, app));
     this.routes = routes;
     this.express = app;

@@ -1,8 +1,9 @@
 import { IncomingMessage } from 'node:http';
 import { Writable } from 'node:stream';
 import type { Context } from 'aws-lambda';
-import express, { type Application, type Request } from 'express';
+import type { Application, Request } from 'express';
 import type { LambdaInvocation } from '../pipeline/lambda-invocation.js';
+import { expressRequest } from './express-parts.js';
 import { firstValue } from './first-value.js';
 
 /** Request headers by lower-case name, as Node keeps them. */
@@ -166,7 +167,7 @@ export class LambdaHttpRequest<TEvent = unknown> extends ExpressRequest {
 
 // Express's request methods and getters (`get`, `is`, `accepts`, `ip`, `protocol`, ...) sit between
 // this class and IncomingMessage, as they do on the requests an Express application receives.
-Object.setPrototypeOf(LambdaHttpRequest.prototype, express.request);
+Object.setPrototypeOf(LambdaHttpRequest.prototype, expressRequest);
 
 /**
  * HTTP APIs deliver the path decoded, REST APIs, function URLs and ALB still encoded. Escaping only

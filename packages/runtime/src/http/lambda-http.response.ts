@@ -1,5 +1,6 @@
 import { ServerResponse } from 'node:http';
-import express, { type Application, type Response } from 'express';
+import type { Application, Response } from 'express';
+import { expressResponse } from './express-parts.js';
 import type { LambdaHttpRequest, LambdaSocket } from './lambda-http.request.js';
 
 const CHUNKS = Symbol('lambda.http.chunks');
@@ -152,4 +153,4 @@ function toBuffer(chunk: Chunk, encoding: unknown): Buffer | undefined {
 
 // Express's response methods sit between this class and ServerResponse, as they do on the
 // responses an Express application writes.
-Object.setPrototypeOf(LambdaHttpResponse.prototype, express.response);
+Object.setPrototypeOf(LambdaHttpResponse.prototype, expressResponse);
