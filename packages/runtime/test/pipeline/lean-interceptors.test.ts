@@ -1,0 +1,243 @@
+import 'reflect-metadata';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Module,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { ExternalContextCreator, NestFactory } from '@nestjs/core';
+import { InterceptorsConsumer } from '@nestjs/core/internal';
+import {
+  catchError,
+  EMPTY,
+  isObservable,
+  lastValueFrom,
+  map,
+  Observable,
+  of,
+  retry,
+} from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import {
+  LeanInterceptorsConsumer,
+  withLeanInterceptors,
+} from '../../src/pipeline/lean-interceptors.consumer.js';
+
+// The same expectations for Nest's consumer and the lean one: what interceptors and handlers see,
+// and what the pipeline resolves to (ExternalContextCreator's `transformToResult`).
+class Orders {}
+const instance = new Orders();
+// The handler method as the pipeline gets it.
+const price = (): unknown => undefined;
+const args = [{ orderId: 'o-1' }, { trigger: 'sqs' }];
+
+const interceptor = (
+  intercept: (context: ExecutionContext, next: CallHandler) => unknown,
+): NestInterceptor => ({
+  intercept: intercept as NestInterceptor['intercept'],
+});
+
+describe.each([
+  ['Nest', () => new InterceptorsConsumer()],
+  ['lean', () => new LeanInterceptorsConsumer()],
+])("%s's interceptors consumer", (_name, makeConsumer) => {
+  const run = async (
+    interceptors: NestInterceptor[],
+    handler: () => Promise<unknown>,
+  ): Promise<unknown> => {
+    const result = await makeConsumer().intercept(
+      interceptors,
+      args,
+      instance,
+      price,
+      handler,
+      'lambda',
+    );
+    return isObservable(result) ? lastValueFrom(result) : result;
+  };
+
+  it('calls the handler alone when there is no interceptor', async () => {
+    await expect(run([], () => Promise.resolve(7))).resolves.toBe(7);
+  });
+
+  it('gives interceptors the context of the call', async () => {
+    let seen: ExecutionContext | undefined;
+    await run(
+      [
+        interceptor((context, next) => {
+          seen = context;
+          return next.handle();
+        }),
+      ],
+      () => Promise.resolve(1),
+    );
+    expect(seen?.getType()).toBe('lambda');
+    expect(seen?.getArgs()).toBe(args);
+    expect(seen?.getClass()).toBe(Orders);
+    expect(seen?.getHandler()).toBe(price);
+  });
+
+  it('runs interceptors around the handler in order, sync and async ones', async () => {
+    const trace: string[] = [];
+    const result = await run(
+      [
+        interceptor((_context, next) => {
+          trace.push('first before');
+          return next.handle().pipe(
+            map((value) => {
+              trace.push('first after');
+              return `${String(value)}!`;
+            }),
+          );
+        }),
+        interceptor(async (_context, next) => {
+          await Promise.resolve();
+          trace.push('second before');
+          return next.handle().pipe(map((value) => (value as number) * 2));
+        }),
+      ],
+      () => {
+        trace.push('handler');
+        return Promise.resolve(21);
+      },
+    );
+    expect(result).toBe('42!');
+    expect(trace).toEqual([
+      'first before',
+      'second before',
+      'handler',
+      'first after',
+    ]);
+  });
+
+  it('runs the handler again at each subscription (retry)', async () => {
+    let calls = 0;
+    const result = await run(
+      [interceptor((_context, next) => next.handle().pipe(retry(2)))],
+      () =>
+        ++calls < 3
+          ? Promise.reject(new Error(`attempt ${calls}`))
+          : Promise.resolve(calls),
+    );
+    expect(result).toBe(3);
+    expect(calls).toBe(3);
+  });
+
+  it('does not run the handler when an interceptor answers alone', async () => {
+    let calls = 0;
+    const result = await run([interceptor(() => of('cached'))], () => {
+      calls++;
+      return Promise.resolve('fresh');
+    });
+    expect(result).toBe('cached');
+    expect(calls).toBe(0);
+  });
+
+  it("passes the handler's error on, and lets an interceptor catch it", async () => {
+    const failing = () => Promise.reject(new TypeError('bad record'));
+    await expect(
+      run([interceptor((_context, next) => next.handle())], failing),
+    ).rejects.toThrow(new TypeError('bad record'));
+    const caught = await run(
+      [
+        interceptor((_context, next) =>
+          next
+            .handle()
+            .pipe(catchError((error: Error) => of(`caught ${error.message}`))),
+        ),
+      ],
+      failing,
+    );
+    expect(caught).toBe('caught bad record');
+  });
+
+  it('passes on an error an interceptor throws before calling the handler', async () => {
+    const thrown = new RangeError('refused');
+    await expect(
+      run(
+        [
+          interceptor(() => {
+            throw thrown;
+          }),
+        ],
+        () => Promise.resolve(1),
+      ),
+    ).rejects.toBe(thrown);
+  });
+
+  it('flattens an Observable the handler returns to its last value', async () => {
+    await expect(
+      run([interceptor((_context, next) => next.handle())], () =>
+        Promise.resolve(of(1, 2, 3)),
+      ),
+    ).resolves.toBe(3);
+  });
+
+  it('rejects with EmptyError when an interceptor emits nothing', async () => {
+    await expect(
+      run([interceptor(() => EMPTY)], () => Promise.resolve(1)),
+    ).rejects.toMatchObject({ name: 'EmptyError' });
+  });
+
+  it('runs the rest of the chain in the async context of the handle() call', async () => {
+    const storage = new AsyncLocalStorage<string>();
+    let seen: string | undefined;
+    await storage.run('outer', () =>
+      run(
+        [
+          interceptor((_context, next) =>
+            storage.run('inner', () => next.handle()),
+          ),
+        ],
+        () => {
+          seen = storage.getStore();
+          return Promise.resolve(1);
+        },
+      ),
+    );
+    expect(seen).toBe('inner');
+  });
+
+  it("emits the handler's value once, then completes", async () => {
+    const values: unknown[] = [];
+    const result = makeConsumer().intercept(
+      [interceptor((_context, next) => next.handle())],
+      args,
+      instance,
+      price,
+      () => Promise.resolve(5),
+      'lambda',
+    );
+    const observable = (await result) as Observable<unknown>;
+    await new Promise<void>((resolve) => {
+      observable.subscribe({
+        next: (value) => values.push(value),
+        complete: resolve,
+      });
+    });
+    expect(values).toEqual([5]);
+  });
+});
+
+describe('withLeanInterceptors', () => {
+  it("puts the lean consumer in a creator over the application's, which stays as it was", async () => {
+    @Module({})
+    class EmptyModule {}
+    // The application's creator: should Nest rename its field, the lean consumer would silently
+    // not run.
+    const app = await NestFactory.createApplicationContext(EmptyModule, {
+      logger: false,
+    });
+    const creator = app.get(ExternalContextCreator);
+    const lean = withLeanInterceptors(creator);
+    const consumerOf = (c: ExternalContextCreator) =>
+      (c as unknown as { interceptorsConsumer: InterceptorsConsumer })
+        .interceptorsConsumer;
+    expect(consumerOf(creator)).toBeInstanceOf(InterceptorsConsumer);
+    expect(consumerOf(creator)).not.toBeInstanceOf(LeanInterceptorsConsumer);
+    expect(consumerOf(lean)).toBeInstanceOf(LeanInterceptorsConsumer);
+    expect(Object.getPrototypeOf(lean)).toBe(creator);
+    await app.close();
+  });
+});
