@@ -1,18 +1,20 @@
 import { AsyncResource } from 'node:async_hooks';
 import type { CallHandler, ContextType, NestInterceptor } from '@nestjs/common';
 import type { Controller } from '@nestjs/common/internal';
-import type { ExternalContextCreator } from '@nestjs/core';
 import { destroyUnsentBody } from '@nestjs/core/helpers/destroy-unsent-body.js';
 import {
   InterceptorsConsumer,
   type ExecutionContextHost,
 } from '@nestjs/core/internal';
 import {
+  EmptyError,
   from,
   isObservable,
   mergeAll,
   Observable,
+  of,
   type ObservableInput,
+  type Observer,
   type Subscriber,
   type Subscription,
   type TeardownLogic,
@@ -23,13 +25,15 @@ type Handler = () => Promise<unknown>;
 /**
  * Nest's `InterceptorsConsumer` with a shorter Observable chain, for `@LambdaHandler()` methods.
  * Nest wraps each interceptor's `next.handle()` and the handler in `defer()`, a bound async scope
- * and `mergeAll()` (three inner subscriptions and several promises per record, about a third of the
- * pipeline's own cost in the benchmark); here each level is one `Observable` that subscribes to
- * what the level below gives. What interceptors see is the same: `handle()` is lazy and runs the
- * rest of the chain again at each subscription (`retry()` works), in the async context of the
- * `handle()` call (AsyncLocalStorage included); an interceptor may return an Observable or a
- * promise of one; the handler's result is emitted once, and an Observable or promise it returns is
- * flattened. Only an `async intercept()` goes through rxjs's `mergeAll()`, as in Nest.
+ * and `mergeAll()`, and `ExternalContextCreator` subscribes with `lastValueFrom()`: per record three
+ * inner subscriptions, several promises and a dozen closures, each renamed by esbuild's keepNames
+ * (an `Object.defineProperty` of about 1 µs). Here each level is one `Observable` that subscribes
+ * to what the level below gives, and the result is a promise of its last value. What interceptors
+ * see is the same: `handle()` is lazy and runs the rest of the chain again at each subscription
+ * (`retry()` works), in the async context of the `handle()` call (AsyncLocalStorage included); an
+ * interceptor may return an Observable or a promise of one; the handler's result is emitted once,
+ * and an Observable or promise it returns is flattened. Only an `async intercept()` goes through
+ * rxjs's `mergeAll()`, as in Nest.
  */
 export class LeanInterceptorsConsumer extends InterceptorsConsumer {
   override async intercept<TContext extends string = ContextType>(
@@ -45,8 +49,42 @@ export class LeanInterceptorsConsumer extends InterceptorsConsumer {
     // Nest sets whatever it was given; `undefined` never comes from `ExternalContextCreator`.
     context.setType(type as TContext);
     const chain = new Chain(interceptors, context, next);
-    // Lazy, as Nest's outer `defer()`: the first interceptor runs when the result is subscribed.
-    return new Observable((subscriber) => chain.subscribeAt(0, subscriber));
+    // What `ExternalContextCreator` makes of Nest's Observable (`lastValueFrom()`), without its
+    // closures: the last value, or rxjs's EmptyError.
+    return new Promise((resolve, reject) => {
+      new Observable((subscriber) =>
+        chain.subscribeAt(0, subscriber),
+      ).subscribe(new LastValue(resolve, reject));
+    });
+  }
+}
+
+class LastValue implements Observer<unknown> {
+  #value: unknown;
+  #hasValue = false;
+
+  constructor(
+    private readonly resolve: (value: unknown) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  next(value: unknown): void {
+    this.#value = value;
+    this.#hasValue = true;
+  }
+
+  error(error: unknown): void {
+    this.reject(error);
+  }
+
+  complete(): void {
+    if (!this.#hasValue) {
+      this.reject(new EmptyError());
+      return;
+    }
+    // Nest hands an Observable result on as it is; the caller would subscribe to one given here.
+    const value = this.#value;
+    this.resolve(isObservable(value) ? of(value) : value);
   }
 }
 
@@ -122,19 +160,4 @@ function subscribeToHandler(
       if (!subscriber.closed) subscriber.error(error);
     });
   return () => inner?.unsubscribe();
-}
-
-/**
- * `creator` with {@link LeanInterceptorsConsumer} in place of Nest's consumer: a new object over
- * the application's, which stays as it is for everything else that uses it (microservices,
- * websockets). Should Nest rename the field, its own consumer keeps running: slower, not wrong.
- */
-export function withLeanInterceptors(
-  creator: ExternalContextCreator,
-): ExternalContextCreator {
-  const lean = Object.create(creator) as ExternalContextCreator;
-  Object.defineProperty(lean, 'interceptorsConsumer', {
-    value: new LeanInterceptorsConsumer(),
-  });
-  return lean;
 }
