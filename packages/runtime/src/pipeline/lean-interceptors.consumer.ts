@@ -1,7 +1,11 @@
 import { AsyncResource } from 'node:async_hooks';
-import type { CallHandler, ContextType, NestInterceptor } from '@nestjs/common';
+import {
+  StreamableFile,
+  type CallHandler,
+  type ContextType,
+  type NestInterceptor,
+} from '@nestjs/common';
 import type { Controller } from '@nestjs/common/internal';
-import { destroyUnsentBody } from '@nestjs/core/helpers/destroy-unsent-body.js';
 import {
   InterceptorsConsumer,
   type ExecutionContextHost,
@@ -145,8 +149,7 @@ function subscribeToHandler(
   result
     .then((value) => {
       if (subscriber.closed) {
-        // Released, as Nest does: a stream nobody will read still holds what it reads from.
-        destroyUnsentBody(value);
+        releaseUnsent(value);
         return;
       }
       if (value instanceof Promise || isObservable(value)) {
@@ -160,4 +163,12 @@ function subscribeToHandler(
       if (!subscriber.closed) subscriber.error(error);
     });
   return () => inner?.unsubscribe();
+}
+
+// A file nobody will read still holds what its stream reads from: released as Nest releases it
+// (from 12.5, in a helper that 12.1, the lowest Nest the runtime supports, does not have).
+function releaseUnsent(value: unknown): void {
+  if (!(value instanceof StreamableFile)) return;
+  const stream = value.getStream() as { destroy?: () => void } | undefined;
+  if (typeof stream?.destroy === 'function') stream.destroy();
 }

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type {
-  CallHandler,
-  ExecutionContext,
-  NestInterceptor,
+import { Readable } from 'node:stream';
+import {
+  StreamableFile,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
 } from '@nestjs/common';
 import { InterceptorsConsumer } from '@nestjs/core/internal';
 import {
@@ -14,6 +16,7 @@ import {
   map,
   of,
   retry,
+  timeout,
   tap,
 } from 'rxjs';
 import { describe, expect, it } from 'vitest';
@@ -221,5 +224,30 @@ describe.each([
         () => Promise.resolve(1),
       ),
     ).resolves.toBe(inner);
+  });
+});
+
+// Nest's own consumer does the same from @nestjs/core 12.5 on; the runtime supports 12.1.
+describe("the lean consumer's unsent results", () => {
+  it('destroys the stream of a file the handler gives after the subscriber has gone', async () => {
+    const stream = Readable.from(['a', 'b']);
+    const result = await new LeanInterceptorsConsumer().intercept(
+      [
+        interceptor((_context, next) =>
+          next.handle().pipe(timeout({ first: 5, with: () => of('too late') })),
+        ),
+      ],
+      args,
+      instance,
+      price,
+      () =>
+        new Promise((resolve) =>
+          setTimeout(() => resolve(new StreamableFile(stream)), 30),
+        ),
+      'lambda',
+    );
+    expect(result).toBe('too late');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stream.destroyed).toBe(true);
   });
 });
