@@ -9,6 +9,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { LAMBDA_CONTEXT_TYPE } from '../constants.js';
 import type { InvocationContext } from '../invocation-context.js';
 import type { LambdaInvocation } from './lambda-invocation.js';
+import { leanContextCreator } from './lean-context-creator.js';
 import { LambdaParamsFactory } from './lambda-params.factory.js';
 import { compileRequestTree, type RequestTree } from './request-tree.js';
 
@@ -42,7 +43,7 @@ export function createMethodRunner(
   methodName: string,
   invocationContext: InvocationContext,
 ): MethodRunner {
-  const creator = app.get(ExternalContextCreator);
+  const creator = leanContextCreator(app.get(ExternalContextCreator));
   const paramsFactory = new LambdaParamsFactory();
   const pipeline = (
     instance: Controller,
