@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffoldedFiles, type Files } from './utils/service-tree.js';
@@ -33,6 +33,26 @@ async function load(name: string, policy: string): Promise<unknown> {
   );
   const module = (await import(pathToFileURL(file).href)) as { CORS: unknown };
   return module.CORS;
+}
+
+/**
+ * Writes the scaffolded service to a folder of its own with `name`'s policy replaced by `policy`,
+ * and loads that function's construct, as `cdk synth` loads the stack.
+ */
+async function loadConstruct(name: string, policy: string): Promise<unknown> {
+  const root = mkdtempSync(join(dir, `${name}-service-`));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(
+      join(root, path),
+      path === `/src/functions/${name}.cors.ts`
+        ? text.replace(DEFAULT, `corsPolicy('$<name>', ${policy})`)
+        : text,
+    );
+  }
+  return import(
+    pathToFileURL(join(root, 'infra', 'functions', `${name}.construct.ts`)).href
+  );
 }
 
 // The sample service's HTTP functions, one per trigger (the trigger as its entry names it).
@@ -74,9 +94,10 @@ describe('the generated CORS policy file', () => {
         allowMethods: ['GET'],
         allowHeaders: [],
       }`;
-      await expect(load(name, policy)).rejects.toThrow(
-        `The CORS policy of the ${name} function (src/functions/${name}.cors.ts): allowOrigins has "https://app.example.com/", which is not an origin: write "https://app.example.com" (scheme://host[:port], no path and no trailing slash).`,
-      );
+      const message = `The CORS policy of the ${name} function (src/functions/${name}.cors.ts): allowOrigins has "https://app.example.com/", which is not an origin: write "https://app.example.com" (scheme://host[:port], no path and no trailing slash).`;
+      await expect(load(name, policy)).rejects.toThrow(message);
+      // Its construct loads the policy too (an ALB's only to check it): cdk synth fails alike.
+      await expect(loadConstruct(name, policy)).rejects.toThrow(message);
     },
   );
 });
