@@ -61,6 +61,11 @@ export interface NestFunctionProps extends Pick<
    * read and write access to it, for `@Idempotent()` methods. Default: off.
    */
   readonly idempotency?: boolean;
+  /**
+   * How long `cdk synth` waits for this function's bundle before it stops with an error naming
+   * the function. Default: 5 minutes.
+   */
+  readonly bundlingTimeout?: Duration;
 }
 
 /**
@@ -88,6 +93,7 @@ export class NestFunction extends LambdaFunction {
       tracing,
       metrics,
       idempotency,
+      bundlingTimeout,
       ...options
     } = props;
     const service = readService(serviceRoot);
@@ -134,24 +140,28 @@ export class NestFunction extends LambdaFunction {
       environment: {
         // The runtime's logger (Powertools) labels every line with it.
         POWERTOOLS_SERVICE_NAME: service.name,
-        ...(metrics && { POWERTOOLS_METRICS_NAMESPACE: metrics.namespace }),
-        ...(tracing && { POWERTOOLS_TRACE_ENABLED: 'true' }),
+        ...(metrics && { [FEATURE_ENV.metrics]: metrics.namespace }),
+        ...(tracing && { [FEATURE_ENV.tracing]: 'true' }),
         ...environment,
       },
-      code: functionCode(name, {
-        entry,
-        target: runtime.name.replace(/^nodejs(\d+)\.x$/, 'node$1'),
-        projectRoot: service.projectRoot,
-        external: externalModules(service.dependencies),
-        featuresOff: featuresOff(
-          {
-            metrics: !!metrics,
-            tracing: !!tracing,
-            idempotency: !!idempotency,
-          },
-          environment,
-        ),
-      }),
+      code: functionCode(
+        name,
+        {
+          entry,
+          target: runtime.name.replace(/^nodejs(\d+)\.x$/, 'node$1'),
+          projectRoot: service.projectRoot,
+          external: externalModules(service.dependencies),
+          featuresOff: featuresOff(
+            {
+              metrics: !!metrics,
+              tracing: !!tracing,
+              idempotency: !!idempotency,
+            },
+            environment,
+          ),
+        },
+        bundlingTimeout?.toSeconds(),
+      ),
       handler: 'index.handler',
     });
 
@@ -165,7 +175,7 @@ export class NestFunction extends LambdaFunction {
         'dynamodb:UpdateItem',
         'dynamodb:DeleteItem',
       );
-      this.addEnvironment(IDEMPOTENCY_TABLE_ENV, table.tableName);
+      this.addEnvironment(FEATURE_ENV.idempotency, table.tableName);
     }
     if (tracing) {
       Validations.of(role).acknowledge({

@@ -11,6 +11,12 @@ import {
   requestOptions,
   writeResult,
 } from './events.js';
+import {
+  corsResponseHeaders,
+  type FrontCors,
+  isPreflight,
+  preflightHeaders,
+} from './front-cors.js';
 import { FunctionPool } from './function-pool.js';
 import type { ServiceFunction } from './service-functions.js';
 import { StreamRelay } from './stream-relay.js';
@@ -46,11 +52,13 @@ export interface RequestRecord {
 /**
  * The dev server: each HTTP function at its routes (REST API ones behind their stage), and
  * `POST /_functions/<name>/invoke` for every function. `onRequest` hears of every request.
+ * `cors` applies the CORS policies of HTTP API and function URL functions, as their AWS front does.
  */
 export function createDevServer(
   functions: readonly ServiceFunction[],
   pool: FunctionPool,
   onRequest: (record: RequestRecord) => void,
+  cors: FrontCors,
 ): Server {
   const byName = new Map(functions.map((fn) => [fn.name, fn]));
   const http = functions.filter((fn) => HTTP_TRIGGERS.has(fn.trigger));
@@ -73,6 +81,30 @@ export function createDevServer(
       ),
       ...http.filter((fn) => !fn.stage),
     ];
+    // A preflight is the front's to answer, from the policy of the first function that has one;
+    // the function never sees it. A path behind a REST API stage is that function's own.
+    if (isPreflight(req) && !candidates[0]?.stage) {
+      for (const fn of candidates) {
+        const policy = await cors.policyOf(fn);
+        if (!policy) continue;
+        res.writeHead(204, preflightHeaders(policy, req)).end();
+        return { name: fn.name, status: 204 };
+      }
+    }
+    // The headers the front of the function being tried adds to its response; replaced when the
+    // next function is tried.
+    let applied: { fn?: ServiceFunction; names: string[] } = { names: [] };
+    const applyCors = async (fn: ServiceFunction) => {
+      if (applied.fn === fn) return;
+      for (const name of applied.names) res.removeHeader(name);
+      const policy = await cors.policyOf(fn);
+      const headers = policy
+        ? corsResponseHeaders(policy, req.headers.origin)
+        : {};
+      for (const [name, value] of Object.entries(headers))
+        res.setHeader(name, value);
+      applied = { fn, names: Object.keys(headers) };
+    };
     let answer: { fn: ServiceFunction; result: unknown } | undefined;
     // A function that streams (a function URL with `responseStreaming`) writes to the client as
     // it answers; the client leaving destroys its response stream.
@@ -84,6 +116,7 @@ export function createDevServer(
       const path = fn.stage
         ? url.pathname.slice(fn.stage.length + 1) || '/'
         : url.pathname;
+      await applyCors(fn);
       const relay = new StreamRelay(res, index < candidates.length - 1);
       let result = await pool.invoke(
         fn,
@@ -107,6 +140,9 @@ export function createDevServer(
         .end('{"message":"No HTTP function in this service"}');
       return { name: '-', status: 404 };
     }
+    // The answering function's front headers (when no function had the route, the first one's
+    // 404 answers).
+    await applyCors(answer.fn);
     return { name: answer.fn.name, status: writeResult(res, answer.result) };
   }
 

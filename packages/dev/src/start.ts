@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { type CompileResult, watchCompile } from './compiler.js';
 import { createDevServer, type RequestRecord } from './dev-server.js';
+import { FrontCors } from './front-cors.js';
 import { FunctionPool, type OutputSink } from './function-pool.js';
 import { HTTP_TRIGGERS } from './events.js';
 import { type LogFormat, LogFormatter } from './log-format.js';
@@ -92,7 +93,12 @@ export function startDevServer({
       format.request(method, path, fn, status, ms) +
         (error ? `\n${format.notice(`  ${error}`, 'red')}` : ''),
     );
-  const server = createDevServer(functions, pool, onRequest);
+  const server = createDevServer(
+    functions,
+    pool,
+    onRequest,
+    new FrontCors(root),
+  );
   listen();
 
   function listen() {

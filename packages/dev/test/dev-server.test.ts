@@ -88,6 +88,67 @@ describe('nest-lambda-dev', { timeout: 120_000 }, () => {
     expect((await fetch(`${base}/missing`)).status).toBe(404);
   });
 
+  it('answers a CORS preflight for an HTTP API function from its policy, as the HTTP API does, without running it', async () => {
+    const preflight = (origin: string, method: string) =>
+      fetch(`${base}/orders`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': method,
+          'access-control-request-headers': 'content-type',
+        },
+      });
+    const allowed = await preflight('https://app.example.com', 'POST');
+    const otherOrigin = await preflight('https://evil.example.com', 'POST');
+    const otherMethod = await preflight('https://app.example.com', 'DELETE');
+
+    expect(allowed.status).toBe(204);
+    expect(Object.fromEntries(allowed.headers)).toMatchObject({
+      'access-control-allow-origin': 'https://app.example.com',
+      'access-control-allow-methods': 'GET,POST',
+      'access-control-allow-headers': 'content-type,x-api-key',
+      'access-control-max-age': '600',
+    });
+    expect(allowed.headers.get('x-answer')).toBeNull();
+    for (const refused of [otherOrigin, otherMethod]) {
+      expect(refused.status).toBe(204);
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+
+  it('adds the CORS headers of the policy to the responses to an allowed origin, and to no other', async () => {
+    const allowed = await fetch(`${base}/orders`, {
+      headers: { origin: 'https://app.example.com' },
+    });
+    const other = await fetch(`${base}/orders`, {
+      headers: { origin: 'https://evil.example.com' },
+    });
+
+    expect(allowed.headers.get('x-answer')).toBe('one');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(
+      'https://app.example.com',
+    );
+    expect(allowed.headers.get('access-control-expose-headers')).toBe(
+      'x-answer',
+    );
+    expect(other.headers.get('x-answer')).toBe('one');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('leaves a preflight behind a REST API stage to that function, which answers CORS itself', async () => {
+    const response = await fetch(`${base}/v1/partners/7`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://app.example.com',
+        'access-control-request-method': 'POST',
+      },
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-many')).toBe('a, b');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('wraps a short form into an SQS event and answers with the batch response', async () => {
     const response = await fetch(`${base}/_functions/jobs/invoke`, {
       method: 'POST',

@@ -44,6 +44,15 @@ const files: Record<string, string> = {
     include: ['src'],
   }),
   'src/functions/api.function.ts': HTTP_SOURCE('one'),
+  // What the generated <fn>.cors.ts exports (there through the runtime's corsPolicy check).
+  'src/functions/api.cors.ts': `export const CORS = {
+  allowOrigins: ['https://app.example.com'],
+  allowMethods: ['GET', 'POST'],
+  allowHeaders: ['content-type', 'x-api-key'],
+  exposeHeaders: ['x-answer'],
+  maxAgeSeconds: 600,
+};
+`,
   'src/functions/partner.function.ts': `// trigger: 'rest-api'
 export const handler = async (event: any) => ({
   statusCode: 200,

@@ -225,16 +225,17 @@ async function startHandler(
     }
     const awslambda = streamingRuntime(trigger, responseStreaming, process.env);
     const { startHttpFunction } = await loadHttp();
-    const { app, run, stream } = await startHttpFunction(
+    const { app, run, streaming } = await startHttpFunction(
       rootModule,
       kit,
       definition,
       { ...settings, controllers, awslambda },
     );
-    if (!stream || !awslambda) return entry(app, run);
+    if (!streaming) return entry(app, run);
+    const { stream } = streaming;
     // Lambda's runtime calls a streaming handler with the response stream before the context.
-    const streaming: LambdaStreamingEntry<unknown> = Object.assign(
-      awslambda.streamifyResponse(
+    const streamingEntry: LambdaStreamingEntry<unknown> = Object.assign(
+      streaming.awslambda.streamifyResponse(
         (
           event: unknown,
           responseStream: LambdaResponseStream,
@@ -247,7 +248,7 @@ async function startHandler(
       { app },
     );
     // The same `app` property; callers that stream know the entry's other signature.
-    return streaming as unknown as LambdaEntry<unknown, unknown>;
+    return streamingEntry as unknown as LambdaEntry<unknown, unknown>;
   }
   const { handler } = options as EventHandlerOptions;
   let methods: HandlerMethod[] = [];

@@ -17,6 +17,11 @@ export class LambdaHandlerDefinitionError extends Error {
   override readonly name = 'LambdaHandlerDefinitionError';
 }
 
+/** A function's CORS policy (`src/functions/<fn>.cors.ts`) cannot work as written. */
+export class CorsPolicyError extends Error {
+  override readonly name = 'CorsPolicyError';
+}
+
 /** No method of the handler class takes this event (e.g. an EventBridge detail type nobody handles). */
 export class UnhandledEventError extends Error {
   override readonly name = 'UnhandledEventError';

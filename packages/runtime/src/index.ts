@@ -55,7 +55,10 @@ export { Idempotent } from './idempotency/idempotent.decorator.js';
 export type { IdempotentOptions } from './idempotency/idempotent.options.js';
 export { IDEMPOTENCY_TABLE_ENV } from './idempotency/idempotent.options.js';
 export type { ExpiresAfter } from './idempotency/expires-after.js';
+export { corsPolicy } from './http/cors-policy.js';
+export type { CorsMethod, CorsPolicy } from './http/cors-policy.js';
 export {
+  CorsPolicyError,
   IdempotencyKeyMissingError,
   IdempotencyPayloadMismatchError,
   IdempotencySetupError,

@@ -35,12 +35,18 @@ export interface HttpFunction {
     event: unknown,
     invocation: LambdaInvocation,
   ) => Promise<unknown>;
-  /** With response streaming: how it runs one invocation onto Lambda's response stream. */
-  readonly stream?: (
-    event: unknown,
-    responseStream: LambdaResponseStream,
-    invocation: LambdaInvocation,
-  ) => Promise<void>;
+  /**
+   * With response streaming: how it runs one invocation onto Lambda's response stream, and the
+   * `awslambda` global that marks the entry as streaming. One field, so one check covers both.
+   */
+  readonly streaming?: {
+    readonly awslambda: AwsLambdaGlobal;
+    readonly stream: (
+      event: unknown,
+      responseStream: LambdaResponseStream,
+      invocation: LambdaInvocation,
+    ) => Promise<void>;
+  };
 }
 
 /**
@@ -77,15 +83,18 @@ export async function startHttpFunction(
     run: (event, invocation) =>
       handleHttpEvent(definition, adapter, event, invocation),
     ...(awslambda && {
-      stream: (event, responseStream, invocation) =>
-        streamHttpEvent(
-          definition,
-          adapter,
-          event,
-          invocation,
-          responseStream,
-          awslambda,
-        ),
+      streaming: {
+        awslambda,
+        stream: (event, responseStream, invocation) =>
+          streamHttpEvent(
+            definition,
+            adapter,
+            event,
+            invocation,
+            responseStream,
+            awslambda,
+          ),
+      },
     }),
   };
 }
