@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Every project's temporary files go into one folder per run, removed at its end.
+const TEMP_ROOT = 'test/support/temp-root.setup.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -14,6 +17,7 @@ export default defineConfig({
           ],
           exclude: ['test/e2e/**', '**/*.memory.test.ts'],
           benchmark: { include: ['packages/*/test/**/*.perf.ts'] },
+          globalSetup: [TEMP_ROOT],
           testTimeout: 30_000,
         },
       },
@@ -24,6 +28,7 @@ export default defineConfig({
           include: ['packages/*/test/**/*.memory.test.ts'],
           pool: 'forks',
           execArgv: ['--expose-gc'],
+          globalSetup: [TEMP_ROOT],
           testTimeout: 300_000,
         },
       },
@@ -32,7 +37,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
           // One registry for the whole run: started, filled with this checkout's packages, stopped.
-          globalSetup: ['test/e2e/support/registry.setup.ts'],
+          globalSetup: [TEMP_ROOT, 'test/e2e/support/registry.setup.ts'],
           testTimeout: 1_200_000,
           hookTimeout: 1_200_000,
           // One file at a time: each installs, builds and synthesizes a whole service, which takes both cores.
