@@ -1,14 +1,14 @@
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundleFunction, functionBuildOptions } from '../src/index.js';
 import {
-  bundleFunction,
-  functionBuildOptions,
-  type FunctionBuild,
-} from '../src/index.js';
-import { fixtureFolder, REPO_ROOT, writeEntry } from './bundle-fixture.js';
+  fixtureBuild,
+  fixtureFolder,
+  runFresh,
+  writeEntry,
+} from './bundle-fixture.js';
 
 const work = fixtureFolder('builtins-');
 
@@ -33,35 +33,22 @@ const ENTRY = writeEntry(work, 'builtins', [
   '}',
 ]);
 
-function functionBuild(outdir: string): FunctionBuild {
-  return {
-    entry: ENTRY,
-    outdir: join(work, outdir),
-    target: 'node24',
-    projectRoot: REPO_ROOT,
-    external: [],
-    featuresOff: [],
-  };
+function functionBuild(outdir: string) {
+  return fixtureBuild(ENTRY, join(work, outdir));
 }
 
 /**
  * Imports the bundle in a fresh Node, calls `probe()`, and says whether Node loaded undici on the
  * way (the cost of the ES module facade of `node:http`).
  */
-function runFresh(outdir: string): { result: unknown; undici: boolean } {
+function probeFresh(outdir: string): { result: unknown; undici: boolean } {
   const bundle = join(work, outdir, 'index.mjs');
-  const script = [
+  return runFresh([
     `const { probe } = await import(${JSON.stringify(bundle)});`,
     'const result = await probe();',
     "const undici = process.moduleLoadList.some((m) => m.includes('undici'));",
     'console.log(JSON.stringify({ result, undici }));',
-  ].join('\n');
-  const out = execFileSync(
-    process.execPath,
-    ['--input-type=module', '-e', script],
-    { encoding: 'utf8', timeout: 30_000 },
-  );
-  return JSON.parse(out) as { result: unknown; undici: boolean };
+  ]);
 }
 
 const EXPECTED = {
@@ -79,12 +66,12 @@ describe('builtinsWithoutFacade', () => {
     const code = readFileSync(join(work, 'plugged', 'index.mjs'), 'utf8');
     expect(code).not.toMatch(/\bfrom\s*["']node:/);
     expect(code).not.toMatch(/\bimport\s*\(\s*["']node:/);
-    expect(runFresh('plugged')).toEqual({ result: EXPECTED, undici: false });
+    expect(probeFresh('plugged')).toEqual({ result: EXPECTED, undici: false });
   }, 60_000);
 
   it('spares the undici load that an import of node:http costs without it', async () => {
     // The same entry built with the same settings but no plugins: the check above can fail.
     await build(functionBuildOptions(functionBuild('unplugged')));
-    expect(runFresh('unplugged')).toEqual({ result: EXPECTED, undici: true });
+    expect(probeFresh('unplugged')).toEqual({ result: EXPECTED, undici: true });
   }, 60_000);
 });

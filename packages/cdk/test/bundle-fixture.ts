@@ -5,6 +5,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll } from 'vitest';
@@ -41,4 +42,32 @@ export async function bundleAndImport<T>(
     module: (await import(pathToFileURL(bundle).href)) as T,
     bytes: statSync(bundle).size,
   };
+}
+
+/** How NestFunction would build `entry` into `outdir`, for Node 24, resolving this repository's packages. */
+export function fixtureBuild(entry: string, outdir: string): FunctionBuild {
+  return {
+    entry,
+    outdir,
+    target: 'node24',
+    projectRoot: REPO_ROOT,
+    external: [],
+    featuresOff: [],
+  };
+}
+
+/**
+ * Runs `script` (ES module code that may `await`) in a fresh Node and parses the JSON line it
+ * prints: what a bundle does in a cold process, unaffected by what the test process loaded.
+ */
+export function runFresh<T>(
+  script: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): T {
+  const out = execFileSync(
+    process.execPath,
+    ['--input-type=module', '-e', script.join('\n')],
+    { encoding: 'utf8', timeout: 30_000, env },
+  );
+  return JSON.parse(out) as T;
 }

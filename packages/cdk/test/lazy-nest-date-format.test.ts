@@ -1,15 +1,16 @@
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  bundleFunction,
-  functionBuildOptions,
-  type FunctionBuild,
-} from '../src/index.js';
+import { bundleFunction, functionBuildOptions } from '../src/index.js';
 import { lazyDateFormat } from '../src/lazy-nest-date-format.plugin.js';
-import { fixtureFolder, REPO_ROOT, writeEntry } from './bundle-fixture.js';
+import {
+  fixtureBuild,
+  fixtureFolder,
+  REPO_ROOT,
+  runFresh,
+  writeEntry,
+} from './bundle-fixture.js';
 
 const work = fixtureFolder('lazy-date-format-');
 const NEST_SERVICES = join(
@@ -27,15 +28,8 @@ const ENTRY = writeEntry(work, 'loggers', [
   '}',
 ]);
 
-function functionBuild(outdir: string): FunctionBuild {
-  return {
-    entry: ENTRY,
-    outdir: join(work, outdir),
-    target: 'node24',
-    projectRoot: REPO_ROOT,
-    external: [],
-    featuresOff: [],
-  };
+function functionBuild(outdir: string) {
+  return fixtureBuild(ENTRY, join(work, outdir));
 }
 
 interface Run {
@@ -47,23 +41,20 @@ interface Run {
 }
 
 /** Imports the bundle in a fresh Node that counts the `Intl.DateTimeFormat`s built. */
-function runFresh(outdir: string): Run {
+function countFresh(outdir: string): Run {
   const bundle = join(work, outdir, 'index.mjs');
-  const script = [
-    'let built = 0;',
-    'const DateTimeFormat = Intl.DateTimeFormat;',
-    'Intl.DateTimeFormat = new Proxy(DateTimeFormat, { construct: (target, args) => { built += 1; return new target(...args); } });',
-    `const { stamps } = await import(${JSON.stringify(bundle)});`,
-    'const atImport = built;',
-    'Date.now = () => 0;',
-    'console.log(JSON.stringify({ atImport, stamps: stamps(), afterStamps: built }));',
-  ].join('\n');
-  const out = execFileSync(
-    process.execPath,
-    ['--input-type=module', '-e', script],
-    { encoding: 'utf8', timeout: 30_000, env: { ...process.env, TZ: 'UTC' } },
+  return runFresh<Run>(
+    [
+      'let built = 0;',
+      'const DateTimeFormat = Intl.DateTimeFormat;',
+      'Intl.DateTimeFormat = new Proxy(DateTimeFormat, { construct: (target, args) => { built += 1; return new target(...args); } });',
+      `const { stamps } = await import(${JSON.stringify(bundle)});`,
+      'const atImport = built;',
+      'Date.now = () => 0;',
+      'console.log(JSON.stringify({ atImport, stamps: stamps(), afterStamps: built }));',
+    ],
+    { ...process.env, TZ: 'UTC' },
   );
-  return JSON.parse(out) as Run;
 }
 
 describe('lazyNestDateFormat', () => {
@@ -86,8 +77,8 @@ describe('lazyNestDateFormat', () => {
   it("builds no formatter when the bundle is imported, and prints the same timestamps as Nest's own", async () => {
     await bundleFunction(functionBuild('plugged'));
     await build(functionBuildOptions(functionBuild('unplugged')));
-    const plugged = runFresh('plugged');
-    const unplugged = runFresh('unplugged');
+    const plugged = countFresh('plugged');
+    const unplugged = countFresh('unplugged');
     expect(unplugged.atImport).toBe(2);
     expect(plugged).toEqual({
       atImport: 0,

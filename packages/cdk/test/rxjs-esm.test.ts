@@ -1,14 +1,14 @@
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { functionBuildOptions, functionPlugins } from '../src/index.js';
 import {
-  functionBuildOptions,
-  functionPlugins,
-  type FunctionBuild,
-} from '../src/index.js';
-import { fixtureFolder, REPO_ROOT, writeEntry } from './bundle-fixture.js';
+  fixtureBuild,
+  fixtureFolder,
+  runFresh,
+  writeEntry,
+} from './bundle-fixture.js';
 
 const work = fixtureFolder('rxjs-esm-');
 
@@ -34,14 +34,7 @@ function entry(id: string, withLegacy: boolean): string {
 
 async function bundle(id: string, withLegacy: boolean, plugged: boolean) {
   const outdir = `${id}-${plugged ? 'plugged' : 'unplugged'}`;
-  const fn: FunctionBuild = {
-    entry: entry(id, withLegacy),
-    outdir: join(work, outdir),
-    target: 'node24',
-    projectRoot: REPO_ROOT,
-    external: [],
-    featuresOff: [],
-  };
+  const fn = fixtureBuild(entry(id, withLegacy), join(work, outdir));
   const result = await build({
     ...functionBuildOptions(fn),
     metafile: true,
@@ -50,17 +43,12 @@ async function bundle(id: string, withLegacy: boolean, plugged: boolean) {
   const inputs = Object.entries(
     Object.values(result.metafile.outputs).find((o) => o.entryPoint)!.inputs,
   ).filter(([path]) => path.includes('node_modules/rxjs/'));
-  const run = execFileSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `const { run } = await import(${JSON.stringify(join(fn.outdir, 'index.mjs'))}); console.log(JSON.stringify(await run()));`,
-    ],
-    { encoding: 'utf8', timeout: 30_000 },
-  );
+  const answer = runFresh<unknown>([
+    `const { run } = await import(${JSON.stringify(join(fn.outdir, 'index.mjs'))});`,
+    'console.log(JSON.stringify(await run()));',
+  ]);
   return {
-    result: JSON.parse(run) as unknown,
+    result: answer,
     files: inputs.map(([path]) => path),
     bytes: inputs.reduce((sum, [, input]) => sum + input.bytesInOutput, 0),
   };
