@@ -31,6 +31,11 @@ export function rxjsModules(): Plugin {
   return {
     name: 'rxjs-modules',
     setup(build) {
+      // Each rxjs found (one per node_modules folder) has its exports map read once per build.
+      const exportsMaps = new Map<
+        string,
+        Promise<Record<string, Conditions | string> | undefined>
+      >();
       build.onResolve({ filter: /^rxjs(\/.*)?$/ }, async (args) => {
         if (args.pluginData === 'rxjs-modules') return undefined;
         const manifest = await build.resolve('rxjs/package.json', {
@@ -39,11 +44,21 @@ export function rxjsModules(): Plugin {
           pluginData: 'rxjs-modules',
         });
         if (manifest.errors.length > 0) return undefined;
-        const pkg = JSON.parse(await readFile(manifest.path, 'utf8')) as {
-          exports?: Record<string, Conditions | string>;
-        };
+        let exportsMap = exportsMaps.get(manifest.path);
+        if (!exportsMap) {
+          exportsMap = readFile(manifest.path, 'utf8').then(
+            (text) =>
+              (
+                JSON.parse(text) as {
+                  exports?: Record<string, Conditions | string>;
+                }
+              ).exports,
+          );
+          exportsMaps.set(manifest.path, exportsMap);
+        }
+        const exports = await exportsMap;
         const subpath = `.${args.path.slice('rxjs'.length)}`;
-        const file = pkg.exports && es2015File(pkg.exports, subpath);
+        const file = exports && es2015File(exports, subpath);
         return file ? { path: join(dirname(manifest.path), file) } : undefined;
       });
     },
